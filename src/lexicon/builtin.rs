@@ -1,0 +1,41 @@
+//! The built-in default lexicon, embedded in the binary and the WASM module.
+//! Sources and licences: `lexicons/README.md`.
+
+use super::entry::Lexicon;
+use super::parse::parse;
+
+/// `(name, text)` of every built-in list, one per 九不准 item a word list can catch.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("builtin:gambling", include_str!("../../lexicons/default/gambling.txt")),
+    ("builtin:drugs", include_str!("../../lexicons/default/drugs.txt")),
+    ("builtin:pornography", include_str!("../../lexicons/default/pornography.txt")),
+    ("builtin:violence-terror", include_str!("../../lexicons/default/violence-terror.txt")),
+    ("builtin:weapons", include_str!("../../lexicons/default/weapons.txt")),
+    ("builtin:cults-superstition", include_str!("../../lexicons/default/cults-superstition.txt")),
+    ("builtin:fraud", include_str!("../../lexicons/default/fraud.txt")),
+    ("builtin:insults", include_str!("../../lexicons/default/insults.txt")),
+];
+
+/// Parses the built-in lists. They are tested to parse, so this cannot fail at run time.
+pub fn builtin_lexicons() -> Vec<Lexicon> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| parse(name, text, None).unwrap_or_else(|e| panic!("built-in lexicon is malformed: {e}")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_list_parses_and_declares_its_category() {
+        for (name, text) in BUILTIN {
+            let lex = parse(name, text, None).unwrap_or_else(|e| panic!("{e}"));
+            let category = name.trim_start_matches("builtin:");
+            assert!(lex.banned_count() >= 20, "{name} has only {} entries", lex.banned_count());
+            assert!(lex.labels.contains_key(category), "{name} declares no label for {category}");
+            assert!(lex.entries.iter().filter(|e| !e.allow).all(|e| &*e.category == category), "{name}");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Lexicons: parsing (`lexicons/FORMAT.md`), the built-in default lists, and the matcher.
+
+mod builtin;
+mod entry;
+mod error;
+mod matcher;
+mod parse;
+
+pub use builtin::{builtin_lexicons, BUILTIN};
+pub use entry::{Entry, Lexicon};
+pub use error::LexiconError;
+pub use matcher::{Hit, Matcher, ScanBuffers, DEFAULT_MAX_GAP, MAX_RAW_GAP};
+pub use parse::{is_valid_id, parse, DEFAULT_CATEGORY, DEFAULT_RULE, MAX_TERM_CHARS};
+
+/// What a successful load added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoadStats {
+    /// Banned entries in the list.
+    pub entries: usize,
+    /// Allow-list entries in the list.
+    pub allowed: usize,
+    /// Entries in the compiled matcher after de-duplication, all lists together.
+    pub total: usize,
+}

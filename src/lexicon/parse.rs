@@ -1,0 +1,194 @@
+//! The lexicon file parser. The format is documented in `lexicons/FORMAT.md`.
+
+use super::entry::{Entry, Lexicon};
+use super::error::LexiconError;
+use crate::finding::Severity;
+use crate::normalize::key_of;
+use std::sync::Arc;
+
+/// The longest term accepted, in characters.
+pub const MAX_TERM_CHARS: usize = 64;
+/// The longest category id accepted.
+pub const MAX_CATEGORY_CHARS: usize = 32;
+
+/// The category of entries in a list that names none.
+pub const DEFAULT_CATEGORY: &str = "custom";
+/// The rule of entries in a list that names none.
+pub const DEFAULT_RULE: &str = "prohibited";
+
+/// Is `id` a valid category or rule id: `[a-z0-9][a-z0-9-]*`, at most 32 characters.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_CATEGORY_CHARS
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+/// Parses a lexicon. `name` is used in errors; `category` is the category of entries before any
+/// `@category` directive (default `custom`). On error nothing is returned but the error.
+pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, LexiconError> {
+    let err = |line: usize, en: String, zh: String| LexiconError::new(name, line, en, zh);
+    let start_category = category.unwrap_or(DEFAULT_CATEGORY);
+    if !is_valid_id(start_category) {
+        return Err(err(0, format!("invalid category id '{start_category}' (use a-z, 0-9 and -)"),
+            format!("分类名“{start_category}”无效（只能用小写字母、数字和 -）")));
+    }
+    let mut lex = Lexicon { name: name.to_string(), ..Lexicon::default() };
+    let mut rule: Arc<str> = Arc::from(DEFAULT_RULE);
+    let mut cat: Arc<str> = Arc::from(start_category);
+    let mut severity: Option<Severity> = None;
+    let mut allow = false;
+
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(directive) = line.strip_prefix('@') {
+            let mut parts = directive.splitn(2, char::is_whitespace);
+            let word = parts.next().unwrap_or("");
+            let arg = parts.next().map(str::trim).unwrap_or("");
+            match word {
+                "rule" => {
+                    if !is_valid_id(arg) {
+                        return Err(err(line_no, format!("@rule needs a rule id, got '{arg}'"), format!("@rule 后应为规则 ID，实际为“{arg}”")));
+                    }
+                    rule = Arc::from(arg);
+                    severity = None;
+                    allow = false;
+                }
+                "category" => {
+                    let mut p = arg.splitn(2, char::is_whitespace);
+                    let id = p.next().unwrap_or("");
+                    if !is_valid_id(id) {
+                        return Err(err(line_no, format!("invalid category id '{id}' (use a-z, 0-9 and -)"), format!("分类名“{id}”无效（只能用小写字母、数字和 -）")));
+                    }
+                    if let Some(label) = p.next().map(str::trim).filter(|l| !l.is_empty()) {
+                        lex.labels.insert(id.to_string(), label.to_string());
+                    }
+                    cat = Arc::from(id);
+                    allow = false;
+                }
+                "severity" => {
+                    severity = Some(Severity::parse(arg).ok_or_else(|| err(line_no,
+                        format!("unknown severity '{arg}' (block, review, warn or info)"),
+                        format!("未知的级别“{arg}”（应为 block、review、warn 或 info）")))?);
+                }
+                "allow" => {
+                    if !arg.is_empty() {
+                        return Err(err(line_no, "@allow takes no argument".into(), "@allow 后不应有内容".into()));
+                    }
+                    allow = true;
+                }
+                _ => {
+                    return Err(err(line_no, format!("unknown directive '@{word}'"), format!("未知指令“@{word}”")));
+                }
+            }
+            continue;
+        }
+
+        let mut fields = line.split('|');
+        let term = fields.next().unwrap_or("").trim();
+        let mut entry = Entry {
+            term: term.to_string(),
+            key: key_of(term),
+            rule: rule.clone(),
+            category: cat.clone(),
+            severity,
+            suggestion: None,
+            note: None,
+            allow,
+            line: line_no,
+        };
+        if term.chars().count() > MAX_TERM_CHARS {
+            return Err(err(line_no, format!("term longer than {MAX_TERM_CHARS} characters"), format!("词条超过 {MAX_TERM_CHARS} 个字符")));
+        }
+        if !entry.key.chars().any(char::is_alphanumeric) {
+            return Err(err(line_no, format!("term '{term}' has no letter or digit"), format!("词条“{term}”不含文字或数字")));
+        }
+        for field in fields {
+            let field = field.trim();
+            let (k, v) = field.split_once('=').ok_or_else(|| err(line_no,
+                format!("field '{field}' is not key=value"), format!("字段“{field}”不是 key=value 形式")))?;
+            let (k, v) = (k.trim(), v.trim());
+            if v.is_empty() {
+                return Err(err(line_no, format!("field '{k}' is empty"), format!("字段“{k}”为空")));
+            }
+            match k {
+                "suggest" | "suggestion" => entry.suggestion = Some(v.to_string()),
+                "note" => entry.note = Some(v.to_string()),
+                "severity" => {
+                    entry.severity = Some(Severity::parse(v).ok_or_else(|| err(line_no,
+                        format!("unknown severity '{v}' (block, review, warn or info)"),
+                        format!("未知的级别“{v}”（应为 block、review、warn 或 info）")))?)
+                }
+                "category" => {
+                    if !is_valid_id(v) {
+                        return Err(err(line_no, format!("invalid category id '{v}' (use a-z, 0-9 and -)"), format!("分类名“{v}”无效（只能用小写字母、数字和 -）")));
+                    }
+                    entry.category = Arc::from(v);
+                }
+                _ => {
+                    return Err(err(line_no, format!("unknown field '{k}' (suggest, note, severity or category)"),
+                        format!("未知字段“{k}”（应为 suggest、note、severity 或 category）")));
+                }
+            }
+        }
+        lex.entries.push(entry);
+    }
+    Ok(lex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_directives_fields_and_allow() {
+        let text = "# demo\n@rule prohibited\n@category gambling 赌博\n@severity review\n网上赌场\n百家乐 | note=赌博游戏 | suggest=删除 | severity=block\n@allow\n百家乐园\n";
+        let lex = parse("demo.txt", text, None).unwrap();
+        assert_eq!(lex.entries.len(), 3);
+        assert_eq!(lex.labels.get("gambling").map(String::as_str), Some("赌博"));
+        let e = &lex.entries[0];
+        assert_eq!((&*e.category, e.severity, e.allow, e.line), ("gambling", Some(Severity::Review), false, 5));
+        let e = &lex.entries[1];
+        assert_eq!(e.severity, Some(Severity::Block));
+        assert_eq!(e.suggestion.as_deref(), Some("删除"));
+        assert_eq!(e.note.as_deref(), Some("赌博游戏"));
+        assert!(lex.entries[2].allow);
+    }
+
+    #[test]
+    fn plain_word_list_goes_into_the_given_category() {
+        let lex = parse("words.txt", "\u{feff}赌球\r\n\r\n网赌\n", Some("gambling")).unwrap();
+        assert_eq!(lex.entries.len(), 2);
+        assert!(lex.entries.iter().all(|e| &*e.category == "gambling" && &*e.rule == "prohibited" && e.severity.is_none()));
+        assert_eq!(lex.entries[1].line, 3);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let cases = [
+            ("ok\n@severity fatal\n", 2, "unknown severity"),
+            ("ok\nok2\n@frobnicate\n", 3, "unknown directive"),
+            ("a | colour=red\n", 1, "unknown field"),
+            ("a | suggest\n", 1, "not key=value"),
+            ("a | note=\n", 1, "is empty"),
+            ("x\n***\n", 2, "no letter or digit"),
+            ("@category Bad_Id\n", 1, "invalid category"),
+            ("@allow please\n", 1, "no argument"),
+        ];
+        for (text, line, reason) in cases {
+            let e = parse("bad.txt", text, None).unwrap_err();
+            assert_eq!(e.line, line, "{text:?}");
+            assert!(e.reason.contains(reason), "{text:?}: {}", e.reason);
+            assert!(e.to_string().starts_with(&format!("bad.txt:{line}: ")));
+            assert!(e.message_zh().contains(&format!("第 {line} 行")));
+        }
+        let long = "长".repeat(65);
+        assert_eq!(parse("l", &long, None).unwrap_err().line, 1);
+        assert!(parse("c", "a", Some("No Good")).is_err());
+    }
+}

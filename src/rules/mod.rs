@@ -1,0 +1,242 @@
+//! Rules. A rule is a file: metadata ([`RuleMeta`]: id, default severity, descriptions,
+//! options) and a `check` that appends [`Finding`]s.
+//!
+//! Rules judge the [`Article`] only through a [`Context`], which also holds the lexicon hits of
+//! every field, computed once per check and shared by all lexicon-based rules.
+
+mod author_length;
+mod digest_length;
+mod image_caption;
+mod prohibited;
+mod title_length;
+
+use crate::config::{Locale, OptionValue, RuleConfig};
+use crate::finding::{Field, Finding, Severity};
+use crate::lexicon::{Hit, Matcher};
+use crate::model::Article;
+use serde::Serialize;
+
+/// The default value of a rule option; its variant also fixes the option's type.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum OptionDefault {
+    Number { value: f64, min: f64, max: f64 },
+    Bool(bool),
+    Text(&'static str),
+    List(&'static [&'static str]),
+    Severity(Severity),
+}
+
+impl OptionDefault {
+    pub fn value(&self) -> OptionValue {
+        match *self {
+            OptionDefault::Number { value, .. } => OptionValue::Number(value),
+            OptionDefault::Bool(b) => OptionValue::Bool(b),
+            OptionDefault::Text(t) => OptionValue::Text(t.to_string()),
+            OptionDefault::List(l) => OptionValue::List(l.iter().map(|s| s.to_string()).collect()),
+            OptionDefault::Severity(s) => OptionValue::Text(s.as_str().to_string()),
+        }
+    }
+}
+
+/// The type of an option, for validation and messages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OptionKind {
+    Number { min: f64, max: f64 },
+    Bool,
+    Text,
+    List,
+    Severity,
+}
+
+impl OptionKind {
+    pub fn describe(&self) -> String {
+        match self {
+            OptionKind::Number { min, max } => format!("a number from {min} to {max}"),
+            OptionKind::Bool => "true or false".into(),
+            OptionKind::Text => "a string".into(),
+            OptionKind::List => "a list of strings".into(),
+            OptionKind::Severity => "one of block, review, warn, info".into(),
+        }
+    }
+}
+
+/// One configurable option of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptionMeta {
+    pub key: &'static str,
+    pub default: OptionDefault,
+    pub description_zh: &'static str,
+    pub description_en: &'static str,
+}
+
+impl OptionMeta {
+    pub fn kind(&self) -> OptionKind {
+        match self.default {
+            OptionDefault::Number { min, max, .. } => OptionKind::Number { min, max },
+            OptionDefault::Bool(_) => OptionKind::Bool,
+            OptionDefault::Text(_) => OptionKind::Text,
+            OptionDefault::List(_) => OptionKind::List,
+            OptionDefault::Severity(_) => OptionKind::Severity,
+        }
+    }
+}
+
+/// What a rule is, for configuration, documentation and the options page.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    pub description_zh: &'static str,
+    pub description_en: &'static str,
+    pub default_severity: Severity,
+    pub enabled_by_default: bool,
+    /// Whether the rule reports lexicon entries (entries with `@rule <id>`).
+    pub uses_lexicon: bool,
+    pub options: &'static [OptionMeta],
+}
+
+/// A rule.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>);
+}
+
+/// Lexicon hits in one text of the article.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldHit {
+    pub field: Field,
+    pub block: Option<usize>,
+    pub hit: Hit,
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub article: &'a Article,
+    pub locale: Locale,
+    pub matcher: &'a Matcher,
+    /// Lexicon hits of every field and text block, in field and text order.
+    pub hits: &'a [FieldHit],
+}
+
+impl Context<'_> {
+    /// Picks the message for the configured locale.
+    pub fn msg(&self, zh: String, en: String) -> String {
+        match self.locale {
+            Locale::ZhCn => zh,
+            Locale::En => en,
+        }
+    }
+
+    /// The text of a field, of a body text block, or the caption of an image block.
+    pub fn text_of(&self, field: Field, block: Option<usize>) -> &str {
+        match field {
+            Field::Title => &self.article.title,
+            Field::Author => &self.article.author,
+            Field::Digest => &self.article.digest,
+            Field::Body => match block.and_then(|b| self.article.blocks.get(b)) {
+                Some(crate::model::Block::Text(t)) => &t.text,
+                Some(crate::model::Block::Image(img)) => img.caption.as_deref().unwrap_or(""),
+                None => "",
+            },
+        }
+    }
+
+    /// The display label of a category (Chinese), or its id.
+    pub fn category_label<'c>(&'c self, category: &'c str) -> &'c str {
+        match self.locale {
+            Locale::ZhCn => self.matcher.label(category).unwrap_or(category),
+            Locale::En => category,
+        }
+    }
+}
+
+/// Every rule, in documentation order.
+pub static RULES: &[&dyn Rule] = &[
+    &prohibited::Prohibited,
+    &title_length::TitleLength,
+    &author_length::AuthorLength,
+    &digest_length::DigestLength,
+    &image_caption::ImageCaption,
+];
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.meta().id == id)
+}
+
+/// Metadata of every rule.
+pub fn all_meta() -> Vec<&'static RuleMeta> {
+    RULES.iter().map(|r| r.meta()).collect()
+}
+
+/// A finding over a span of a field's text, given in bytes: computes the UTF-16 offsets.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn span_finding(
+    rule: &RuleMeta,
+    severity: Severity,
+    field: Field,
+    block: Option<usize>,
+    text: &str,
+    bytes: (usize, usize),
+    message: String,
+    suggestion: Option<String>,
+) -> Finding {
+    let start = crate::text::byte_to_utf16(text, bytes.0);
+    let end = start + crate::text::utf16_len(&text[bytes.0..bytes.1]);
+    Finding {
+        rule: rule.id.to_string(),
+        severity,
+        category: None,
+        field,
+        block,
+        start,
+        end,
+        text: text[bytes.0..bytes.1].to_string(),
+        message,
+        suggestion,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: run the real checker with one rule's findings.
+    use crate::{Article, Checker, Config, Finding};
+
+    pub fn check_with(config: Config, article: &Article, rule: &str) -> Vec<Finding> {
+        let checker = Checker::new(config).expect("config");
+        checker.check(article).into_iter().filter(|f| f.rule == rule).collect()
+    }
+
+    pub fn check(article: &Article, rule: &str) -> Vec<Finding> {
+        check_with(Config::default(), article, rule)
+    }
+
+    pub fn config(json: &str) -> Config {
+        Config::from_json(json).expect("test config")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_documented() {
+        let mut ids: Vec<_> = RULES.iter().map(|r| r.meta().id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len());
+        for r in RULES {
+            let m = r.meta();
+            assert!(crate::lexicon::is_valid_id(m.id));
+            assert!(!m.description_zh.is_empty() && !m.description_en.is_empty() && !m.name_zh.is_empty());
+            for o in m.options {
+                assert!(!o.description_zh.is_empty(), "{}.{}", m.id, o.key);
+            }
+        }
+    }
+}
