@@ -206,8 +206,8 @@ pub fn resolve(meta: &RuleMeta, setting: Option<&RuleSetting>) -> Result<RuleCon
 }
 
 impl Config {
-    /// Parses JSON (native only; the WASM package passes JS objects directly).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// Parses JSON (native only, and in unit tests; the WASM package passes JS objects directly).
+    #[cfg(any(not(target_arch = "wasm32"), test))]
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         serde_json::from_str(text).map_err(|e| ConfigError(format!("invalid configuration: {e}")))
     }

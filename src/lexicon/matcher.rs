@@ -13,7 +13,7 @@
 
 use super::entry::{Entry, Lexicon};
 use super::error::LexiconError;
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, Utf16Cursor};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use std::collections::{BTreeMap, HashMap};
 
@@ -140,7 +140,8 @@ impl Matcher {
     pub fn scan(&self, text: &str, max_gap: u32, buf: &mut ScanBuffers, out: &mut Vec<Hit>) {
         let Some(ac) = &self.automaton else { return };
         buf.norm.fill(text);
-        let (key, pos) = (&buf.norm.key, &buf.norm.pos);
+        let norm = &buf.norm;
+        let key = &norm.key;
         buf.cands.clear();
         let mut stepper = ac.find_overlapping_stepper();
         for (i, &c) in key.iter().enumerate() {
@@ -158,7 +159,7 @@ impl Matcher {
 
         // 1. Gap and word-boundary checks.
         let cands = &mut buf.cands;
-        cands.retain(|c| self.plausible(c, key, pos, max_gap));
+        cands.retain(|c| self.plausible(c, text, norm, max_gap));
 
         // 2. Allow-list spans, and banned candidates not inside one.
         buf.allowed.clear();
@@ -181,39 +182,40 @@ impl Matcher {
         // 3. Leftmost-longest among the rest.
         cands.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut last_end = 0;
+        let mut utf16 = Utf16Cursor::new(text);
         for c in cands.iter() {
             if c.start < last_end {
                 continue;
             }
             last_end = c.end;
-            let first = pos[c.start as usize];
-            let last = pos[c.end as usize - 1];
-            let last_char = text[last.byte as usize..].chars().next().expect("position on a char");
+            let byte_start = norm.byte[c.start as usize] as usize;
+            let byte_end = norm.byte_end(text, c.end as usize - 1);
             out.push(Hit {
                 entry: c.entry,
-                byte_start: first.byte,
-                byte_end: last.byte + last_char.len_utf8() as u32,
-                utf16_start: first.utf16,
-                utf16_end: last.utf16 + last_char.len_utf16() as u32,
+                byte_start: byte_start as u32,
+                byte_end: byte_end as u32,
+                utf16_start: utf16.at(byte_start) as u32,
+                utf16_end: utf16.at(byte_end) as u32,
             });
         }
     }
 
-    fn plausible(&self, c: &Cand, key: &[char], pos: &[crate::normalize::Pos], max_gap: u32) -> bool {
+    fn plausible(&self, c: &Cand, text: &str, norm: &Normalized, max_gap: u32) -> bool {
         let (s, e) = (c.start as usize, c.end as usize);
-        for w in pos[s..e].windows(2) {
-            if w[1].vis - w[0].vis > max_gap || w[1].idx - w[0].idx - 1 > MAX_RAW_GAP {
+        for i in s..e - 1 {
+            let gap = norm.gap(text, i, MAX_RAW_GAP);
+            if gap.visible > max_gap || gap.raw > MAX_RAW_GAP {
                 return false;
             }
         }
-        let flags = self.edges[c.entry as usize];
-        if flags & (FIRST_LETTER | FIRST_DIGIT) != 0 && s > 0 && pos[s - 1].idx + 1 == pos[s].idx {
+        let (key, flags) = (&norm.key, self.edges[c.entry as usize]);
+        if flags & (FIRST_LETTER | FIRST_DIGIT) != 0 && s > 0 && norm.adjacent(text, s - 1) {
             let n = key[s - 1];
             if (flags & FIRST_LETTER != 0 && n.is_ascii_alphanumeric()) || (flags & FIRST_DIGIT != 0 && n.is_ascii_digit()) {
                 return false;
             }
         }
-        if flags & (LAST_LETTER | LAST_DIGIT) != 0 && e < key.len() && pos[e - 1].idx + 1 == pos[e].idx {
+        if flags & (LAST_LETTER | LAST_DIGIT) != 0 && e < key.len() && norm.adjacent(text, e - 1) {
             let n = key[e];
             if (flags & LAST_LETTER != 0 && n.is_ascii_alphanumeric()) || (flags & LAST_DIGIT != 0 && n.is_ascii_digit()) {
                 return false;

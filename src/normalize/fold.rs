@@ -13,7 +13,8 @@
 //! - everything else that is not a letter or a digit (spaces, ASCII punctuation, symbols,
 //!   emoji, zero-width and other format characters, combining marks) is skipped.
 
-use super::t2s::to_simplified;
+use super::t2s::{to_simplified, TABLE_FIRST, TABLE_LAST};
+use std::sync::OnceLock;
 
 /// What the normaliser does with one character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,24 +79,51 @@ fn letter(offset: u32) -> char {
     char::from_u32('a' as u32 + offset).expect("letter")
 }
 
+static CJK: OnceLock<Vec<u16>> = OnceLock::new();
+
+/// The folded key of every code point in U+3400–U+9FFF (simplified, then Chinese numerals to
+/// ASCII digits), so the hot loop does one lookup per CJK character.
+pub(crate) fn cjk_table() -> &'static [u16] {
+    CJK.get_or_init(|| {
+        (TABLE_FIRST..=TABLE_LAST)
+            .map(|cp| {
+                let s = to_simplified(char::from_u32(cp).expect("CJK code point"));
+                match cjk_digit(s) {
+                    Some(d) => b'0' as u16 + d as u16,
+                    None => s as u32 as u16,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Folds one character, with the CJK table fetched by the caller (see [`cjk_table`]).
+#[inline(always)]
+pub(crate) fn fold_with(c: char, cjk: &[u16]) -> Fold {
+    let cp = c as u32;
+    if (TABLE_FIRST..=TABLE_LAST).contains(&cp) {
+        // The table covers exactly this range; its values are BMP scalar values.
+        let k = cjk[(cp - TABLE_FIRST) as usize] as u32;
+        return Fold::Keep(char::from_u32(k).unwrap_or(c));
+    }
+    fold_slow(c)
+}
+
 /// Folds one character. See the module documentation.
 #[inline]
 pub fn fold(c: char) -> Fold {
+    fold_with(c, cjk_table())
+}
+
+#[inline]
+fn fold_slow(c: char) -> Fold {
     let cp = c as u32;
-    // Fast paths: ASCII, then the main CJK blocks.
     if cp < 0x80 {
         return match c {
             'A'..='Z' => Fold::Keep(c.to_ascii_lowercase()),
             'a'..='z' | '0'..='9' => Fold::Keep(c),
             '\n' | '\r' => Fold::Keep(c),
             _ => Fold::Skip { visible: !c.is_ascii_control() || c == '\t' },
-        };
-    }
-    if (0x3400..=0x9FFF).contains(&cp) {
-        let s = to_simplified(c);
-        return match cjk_digit(s) {
-            Some(d) => Fold::Keep(digit(d as u32)),
-            None => Fold::Keep(s),
         };
     }
     match cp {

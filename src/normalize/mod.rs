@@ -1,54 +1,57 @@
 //! The normaliser: text → matching key, with a map back to the original.
 //!
 //! Invariants (tested, including by a property test over arbitrary text):
-//! - each key character comes from exactly one original character (`pos[i]`), in order;
-//! - `pos[i].byte` is a char boundary of the original, `pos[i].utf16` its UTF-16 offset;
-//! - skipped characters lie strictly between key characters and are counted in `pos[i].idx`
-//!   gaps, so a match can be rejected when too much was skipped inside it.
+//! - each key character comes from exactly one original character, in order: `byte[i]` is the
+//!   byte offset (a char boundary) of the original character of `key[i]`;
+//! - the characters strictly between `byte[i]` and `byte[i + 1]` are the skipped separators,
+//!   which [`Normalized::gap`] counts so a match can be rejected when too much was skipped.
+//!
+//! Only the byte offset is stored per character (the hot loop writes 8 bytes per character);
+//! UTF-16 offsets and gaps are computed for the few candidate matches only.
 
 mod fold;
 mod t2s;
 
 pub use fold::{fold, is_boundary, is_invisible, Fold};
-pub use t2s::{to_simplified, warm_up};
+use fold::{cjk_table, fold_with};
+pub use t2s::to_simplified;
 
-/// Where one key character came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Pos {
-    /// Byte offset of the original character.
-    pub byte: u32,
-    /// UTF-16 offset of the original character.
-    pub utf16: u32,
-    /// Index of the original character (in chars).
-    pub idx: u32,
-    /// Number of visible skipped characters before this one since the start of the text.
-    pub vis: u32,
+/// Builds the lookup tables now (they are otherwise built on first use).
+pub fn warm_up() {
+    let _ = cjk_table();
 }
 
-/// A normalised text: the key characters and, for each, where it came from.
+/// Skipped characters between two key characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    /// All skipped characters, counted up to a caller-given limit.
+    pub raw: u32,
+    /// Visible ones (not zero-width, format or combining characters).
+    pub visible: u32,
+}
+
+/// A normalised text: the key characters and, for each, the byte offset of its original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub key: Vec<char>,
-    pub pos: Vec<Pos>,
+    pub byte: Vec<u32>,
 }
 
 impl Normalized {
     /// Normalises `text`, reusing this buffer's allocations.
     pub fn fill(&mut self, text: &str) {
         self.key.clear();
-        self.pos.clear();
+        self.byte.clear();
         assert!(text.len() <= u32::MAX as usize, "text over 4 GiB");
-        let (mut utf16, mut idx, mut vis) = (0u32, 0u32, 0u32);
+        let cjk = cjk_table();
+        // A CJK character is 3 bytes: this is exact for Chinese text and rarely regrows.
+        self.key.reserve(text.len() / 3 + 16);
+        self.byte.reserve(text.len() / 3 + 16);
         for (byte, c) in text.char_indices() {
-            match fold(c) {
-                Fold::Keep(k) => {
-                    self.key.push(k);
-                    self.pos.push(Pos { byte: byte as u32, utf16, idx, vis });
-                }
-                Fold::Skip { visible } => vis += visible as u32,
+            if let Fold::Keep(k) = fold_with(c, cjk) {
+                self.key.push(k);
+                self.byte.push(byte as u32);
             }
-            utf16 += c.len_utf16() as u32;
-            idx += 1;
         }
     }
 
@@ -61,6 +64,58 @@ impl Normalized {
     /// The key as a string (for tests and benchmarks).
     pub fn key_string(&self) -> String {
         self.key.iter().collect()
+    }
+
+    /// Byte offset just past the original character of key character `i`.
+    pub fn byte_end(&self, text: &str, i: usize) -> usize {
+        let b = self.byte[i] as usize;
+        b + text[b..].chars().next().map_or(0, char::len_utf8)
+    }
+
+    /// The separators skipped between key characters `i` and `i + 1`, counting at most
+    /// `limit + 1` of them (enough to tell that a limit was exceeded).
+    pub fn gap(&self, text: &str, i: usize, limit: u32) -> Gap {
+        let between = &text[self.byte_end(text, i)..self.byte[i + 1] as usize];
+        let mut gap = Gap { raw: 0, visible: 0 };
+        for c in between.chars() {
+            gap.raw += 1;
+            gap.visible += !is_invisible(c) as u32;
+            if gap.raw > limit {
+                break;
+            }
+        }
+        gap
+    }
+
+    /// Whether key characters `i` and `i + 1` were adjacent in the original (nothing skipped).
+    pub fn adjacent(&self, text: &str, i: usize) -> bool {
+        self.byte_end(text, i) == self.byte[i + 1] as usize
+    }
+}
+
+/// Converts ascending byte offsets of `text` to UTF-16 offsets in one pass.
+#[derive(Debug)]
+pub struct Utf16Cursor<'t> {
+    text: &'t str,
+    byte: usize,
+    utf16: usize,
+}
+
+impl<'t> Utf16Cursor<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Utf16Cursor { text, byte: 0, utf16: 0 }
+    }
+
+    /// The UTF-16 offset of `byte` (a char boundary). Offsets must not decrease between calls;
+    /// a smaller one restarts from the beginning (still correct, just slower).
+    pub fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.utf16 = 0;
+        }
+        self.utf16 += crate::text::utf16_len(&self.text[self.byte..byte]);
+        self.byte = byte;
+        self.utf16
     }
 }
 
@@ -83,9 +138,16 @@ mod tests {
         let text = "a😀\u{200b}賭 博";
         let n = Normalized::new(text);
         assert_eq!(n.key_string(), "a赌博");
-        let p: Vec<_> = n.pos.iter().map(|p| (p.byte, p.utf16, p.idx, p.vis)).collect();
-        // a at 0; 😀 (4 bytes, 2 units) and ZWSP skipped; 賭 at byte 8, unit 4, char 3.
-        assert_eq!(p, vec![(0, 0, 0, 0), (8, 4, 3, 1), (12, 6, 5, 2)]);
+        // a at 0; 😀 (4 bytes) and ZWSP (3 bytes) skipped; 賭 at byte 8; space; 博 at 12.
+        assert_eq!(n.byte, vec![0, 8, 12]);
+        assert_eq!(n.gap(text, 0, 16), Gap { raw: 2, visible: 1 });
+        assert_eq!(n.gap(text, 1, 16), Gap { raw: 1, visible: 1 });
+        assert_eq!(n.gap(text, 0, 0).raw, 1, "counting stops past the limit");
+        assert!(!n.adjacent(text, 0));
+        assert_eq!(n.byte_end(text, 2), text.len());
+        let mut c = Utf16Cursor::new(text);
+        assert_eq!((c.at(0), c.at(8), c.at(12), c.at(text.len())), (0, 4, 6, 7));
+        assert_eq!(c.at(8), 4);
     }
 
     #[test]

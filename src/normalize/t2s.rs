@@ -13,7 +13,9 @@ const LAST: u32 = 0x9FFF;
 
 static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
 
-fn table() -> &'static [u16] {
+/// The dense table: for each code point in U+3400–U+9FFF, its simplified form, or 0 when it
+/// has none. Callers in hot loops fetch it once.
+pub(crate) fn table() -> &'static [u16] {
     TABLE.get_or_init(|| {
         // Space-separated so that fast2s's two-character exceptions never fire.
         let mut all = String::with_capacity(((LAST - FIRST + 1) * 4) as usize);
@@ -33,11 +35,6 @@ fn table() -> &'static [u16] {
     })
 }
 
-/// Forces the table to be built now (it is otherwise built on first use).
-pub fn warm_up() {
-    let _ = table();
-}
-
 /// The simplified form of `c`, or `c` itself.
 #[inline]
 pub fn to_simplified(c: char) -> char {
@@ -50,6 +47,11 @@ pub fn to_simplified(c: char) -> char {
         s => char::from_u32(s as u32).unwrap_or(c),
     }
 }
+
+/// The first code point of the dense table.
+pub(crate) const TABLE_FIRST: u32 = FIRST;
+/// The last code point of the dense table.
+pub(crate) const TABLE_LAST: u32 = LAST;
 
 #[cfg(test)]
 mod tests {

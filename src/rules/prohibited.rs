@@ -1,6 +1,6 @@
 //! `prohibited`: terms of the prohibited-content lexicons (九不准), matched with evasions.
 
-use super::{span_finding, Context, OptionDefault, OptionMeta, Rule, RuleMeta};
+use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
 use crate::finding::{Finding, Severity};
 
@@ -45,10 +45,19 @@ impl Rule for Prohibited {
                 format!("疑似违禁内容【{label}】：“{matched}”{note_zh}"),
                 format!("Possibly prohibited content [{label}]: \"{matched}\"{note_en}"),
             );
-            let mut f = span_finding(&META, cfg.severity_or(entry.severity), fh.field, fh.block, text, span, message, entry.suggestion.clone());
-            f.category = Some(entry.category.to_string());
-            debug_assert_eq!(f.start, fh.hit.utf16_start as usize);
-            out.push(f);
+            // The hit carries its UTF-16 offsets: no rescan of the text per finding.
+            out.push(Finding {
+                rule: META.id.to_string(),
+                severity: cfg.severity_or(entry.severity),
+                category: Some(entry.category.to_string()),
+                field: fh.field,
+                block: fh.block,
+                start: fh.hit.utf16_start as usize,
+                end: fh.hit.utf16_end as usize,
+                text: matched.to_string(),
+                message,
+                suggestion: entry.suggestion.clone(),
+            });
         }
     }
 }

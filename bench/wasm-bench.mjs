@@ -1,0 +1,113 @@
+// WASM benchmarks under Node: the real package built by `wasm-pack build --target nodejs`
+// (pkg-node/), on the same deterministic data as the criterion benchmarks.
+//
+//   node bench/wasm-bench.mjs            (after `bash scripts/build.sh`)
+//
+// Reports, all from one run on one machine:
+//  1. full check of a 10,000-character article, all rules, built-in + 20,000-entry lexicon:
+//     median and p95 over many runs;
+//  2. lexicon build time for the 20,000 entries (loadLexicon);
+//  3. throughput on one 100,000-character text with the same 20,000-entry lexicon, against the
+//     npm packages mint-filter and fastscan, and the ratio to the faster of them;
+//  4. the size of pkg/wxlint_bg.wasm, raw and gzipped.
+import { createRequire } from 'node:module';
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { lexiconTerms, text as genText, lexiconFile } from './data.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { Checker } = require(path.join(root, 'pkg-node/wxlint.js'));
+const { Mint } = require('mint-filter');
+const FastScanner = require('fastscan');
+
+const quick = process.argv.includes('--quick');
+const terms = lexiconTerms(20000, 1);
+const lexicon = lexiconFile(terms);
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95), min: s[0], n: s.length };
+}
+
+function time(fn, { runs, warmup = Math.ceil(runs / 10) }) {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return stats(samples);
+}
+
+// Same article as benches/check.rs: paragraphs of 200 characters, an image every 10 blocks.
+function article(chars) {
+  const body = [...genText(chars, terms, 2)];
+  const paragraphs = [];
+  for (let i = 0; i < body.length; i += 200) paragraphs.push(body.slice(i, i + 200).join(''));
+  const blocks = paragraphs.map((text) => ({ type: 'text', text }));
+  for (let i = Math.floor((blocks.length - 1) / 10) * 10; i >= 0; i -= 10) {
+    blocks.splice(i, 0, { type: 'image', src: 'x.png', width: 1080, height: 720 });
+  }
+  return { title: '关于做好2026年寒假学生安全教育工作的通知', author: '教务处', digest: body.slice(0, 54).join(''), blocks };
+}
+
+const out = {};
+
+// 1. Full check, 10k characters.
+const checker = new Checker();
+checker.loadLexicon(lexicon, null, 'bench');
+const a10k = article(10000);
+const findings = checker.check(a10k).length;
+out.check10k = { ...time(() => checker.check(a10k), { runs: quick ? 50 : 500 }), findings };
+
+// 2. Lexicon build.
+out.lexiconBuild = time(() => {
+  const c = new Checker({ builtinLexicon: false });
+  c.loadLexicon(lexicon, null, 'bench');
+  c.free();
+}, { runs: quick ? 3 : 15, warmup: 1 });
+
+// 3. Throughput on 100k characters, same lexicon, one text.
+const t100k = genText(100000, terms, 2);
+const chars = [...t100k].length;
+const matchOnly = new Checker({ builtinLexicon: false, rules: { 'title-length': 'off', 'author-length': 'off', 'digest-length': 'off', 'image-caption': 'off' } });
+matchOnly.loadLexicon(lexicon, null, 'bench');
+const one = { title: '标题', blocks: [{ type: 'text', text: t100k }] };
+const mint = new Mint(terms);
+const fast = new FastScanner(terms);
+const runs = quick ? 5 : 30;
+const peers = {
+  'wxlint (WASM, normalisation on)': { t: time(() => matchOnly.check(one), { runs }), hits: matchOnly.check(one).length },
+  'mint-filter': { t: time(() => mint.filter(t100k, { replace: false }), { runs }), hits: mint.filter(t100k, { replace: false }).words.length },
+  fastscan: { t: time(() => fast.search(t100k), { runs }), hits: fast.search(t100k).length },
+};
+out.throughput100k = Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, {
+  medianMs: v.t.median, charsPerSec: chars / (v.t.median / 1000), hits: v.hits,
+}]));
+const fastestPeer = Math.max(out.throughput100k['mint-filter'].charsPerSec, out.throughput100k.fastscan.charsPerSec);
+out.ratioToFastestPeer = out.throughput100k['wxlint (WASM, normalisation on)'].charsPerSec / fastestPeer;
+
+// 4. Size.
+const wasmPath = path.join(root, 'pkg/wxlint_bg.wasm');
+if (existsSync(wasmPath)) {
+  const bytes = readFileSync(wasmPath);
+  out.wasmSize = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+const f = (ms) => `${ms.toFixed(3)} ms`;
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+console.log(`full check, 10,000 chars, all rules, built-in + 20,000-entry lexicon: median ${f(out.check10k.median)}, p95 ${f(out.check10k.p95)} (${out.check10k.n} runs, ${findings} findings)`);
+console.log(`lexicon build, 20,000 entries: median ${f(out.lexiconBuild.median)} (${out.lexiconBuild.n} runs)`);
+console.log('throughput, one 100,000-char text, 20,000 terms:');
+for (const [k, v] of Object.entries(out.throughput100k)) {
+  console.log(`  ${k.padEnd(34)} ${f(v.medianMs).padStart(12)}  ${(v.charsPerSec / 1e6).toFixed(1).padStart(6)} M chars/s  ${v.hits} hits`);
+}
+console.log(`wxlint / fastest peer: ${out.ratioToFastestPeer.toFixed(1)}x`);
+if (out.wasmSize) console.log(`pkg/wxlint_bg.wasm: ${(out.wasmSize.raw / 1024).toFixed(0)} KiB raw, ${(out.wasmSize.gzip / 1024).toFixed(0)} KiB gzip -9`);
+if (process.argv.includes('--json')) console.log(JSON.stringify(out));
