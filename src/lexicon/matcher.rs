@@ -54,6 +54,7 @@ pub struct ScanBuffers {
 }
 
 /// The compiled lexicon.
+#[derive(Default)]
 pub struct Matcher {
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     entries: Vec<Entry>,
@@ -65,12 +66,6 @@ pub struct Matcher {
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher").field("entries", &self.entries.len()).finish()
-    }
-}
-
-impl Default for Matcher {
-    fn default() -> Self {
-        Matcher { automaton: None, entries: Vec::new(), key_lens: Vec::new(), edges: Vec::new(), labels: BTreeMap::new() }
     }
 }
 

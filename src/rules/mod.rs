@@ -12,7 +12,7 @@ mod title_length;
 
 use crate::config::{Locale, OptionValue, RuleConfig};
 use crate::finding::{Field, Finding, Severity};
-use crate::lexicon::{Hit, Matcher};
+use crate::lexicon::{Entry, Hit, Matcher};
 use crate::model::Article;
 use serde::Serialize;
 
@@ -113,6 +113,34 @@ pub struct FieldHit {
     pub hit: Hit,
 }
 
+/// A lexicon hit of one rule's entries, with the original text it covers.
+#[derive(Debug, Clone, Copy)]
+pub struct LexiconHit<'a> {
+    pub at: &'a FieldHit,
+    pub entry: &'a Entry,
+    /// The original text of the match, separators included.
+    pub text: &'a str,
+}
+
+impl LexiconHit<'_> {
+    /// A finding for this hit: the entry's severity unless the configuration overrides it, its
+    /// category and suggestion, and the hit's own UTF-16 offsets (no rescan of the text).
+    pub fn finding(&self, meta: &RuleMeta, cfg: &RuleConfig, message: String) -> Finding {
+        Finding {
+            rule: meta.id.to_string(),
+            severity: cfg.severity_or(self.entry.severity),
+            category: Some(self.entry.category.to_string()),
+            field: self.at.field,
+            block: self.at.block,
+            start: self.at.hit.utf16_start as usize,
+            end: self.at.hit.utf16_end as usize,
+            text: self.text.to_string(),
+            message,
+            suggestion: self.entry.suggestion.clone(),
+        }
+    }
+}
+
 /// What a rule sees.
 pub struct Context<'a> {
     pub article: &'a Article,
@@ -143,6 +171,18 @@ impl Context<'_> {
                 None => "",
             },
         }
+    }
+
+    /// The lexicon hits of entries that belong to rule `rule`, in field and text order.
+    pub fn lexicon_hits<'s>(&'s self, rule: &'s str) -> impl Iterator<Item = LexiconHit<'s>> + 's {
+        self.hits.iter().filter_map(move |fh| {
+            let entry = &self.matcher.entries()[fh.hit.entry as usize];
+            if &*entry.rule != rule {
+                return None;
+            }
+            let text = &self.text_of(fh.field, fh.block)[fh.hit.byte_start as usize..fh.hit.byte_end as usize];
+            Some(LexiconHit { at: fh, entry, text })
+        })
     }
 
     /// The display label of a category (Chinese), or its id.

@@ -30,34 +30,19 @@ impl Rule for Prohibited {
 
     fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
         let ignored = cfg.list("ignoreCategories");
-        for fh in ctx.hits {
-            let entry = &ctx.matcher.entries()[fh.hit.entry as usize];
-            if &*entry.rule != META.id || ignored.iter().any(|c| **c == *entry.category) {
+        for hit in ctx.lexicon_hits(META.id) {
+            let entry = hit.entry;
+            if ignored.iter().any(|c| **c == *entry.category) {
                 continue;
             }
-            let text = ctx.text_of(fh.field, fh.block);
-            let span = (fh.hit.byte_start as usize, fh.hit.byte_end as usize);
-            let matched = &text[span.0..span.1];
-            let label = ctx.category_label(&entry.category);
+            let (label, matched) = (ctx.category_label(&entry.category), hit.text);
             let note_zh = entry.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
             let note_en = entry.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
             let message = ctx.msg(
                 format!("疑似违禁内容【{label}】：“{matched}”{note_zh}"),
                 format!("Possibly prohibited content [{label}]: \"{matched}\"{note_en}"),
             );
-            // The hit carries its UTF-16 offsets: no rescan of the text per finding.
-            out.push(Finding {
-                rule: META.id.to_string(),
-                severity: cfg.severity_or(entry.severity),
-                category: Some(entry.category.to_string()),
-                field: fh.field,
-                block: fh.block,
-                start: fh.hit.utf16_start as usize,
-                end: fh.hit.utf16_end as usize,
-                text: matched.to_string(),
-                message,
-                suggestion: entry.suggestion.clone(),
-            });
+            out.push(hit.finding(&META, cfg, message));
         }
     }
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs every test of wxlint, installing the tools it needs first (scripts/ensure-tools.sh).
+# Stops at the first failing step with a non-zero exit; ends with a summary line.
+#
+#   bash scripts/test.sh                  # every step
+#   bash scripts/test.sh wasm-node node   # only the named steps (names: see STEPS below)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg node)
+
+for want in "$@"; do
+    case " ${STEPS[*]} " in
+        *" $want "*) ;;
+        *) echo "test.sh: unknown step '$want' (steps: ${STEPS[*]})" >&2; exit 2 ;;
+    esac
+done
+
+passed=0
+current=""
+done_steps=()
+
+finish() {
+    local rc=$?
+    local failed=0
+    echo
+    if [ -n "$current" ]; then
+        failed=1
+        echo "test.sh: step '$current' FAILED (exit $rc)"
+    fi
+    [ ${#done_steps[@]} -gt 0 ] && echo "test.sh: passed: ${done_steps[*]}"
+    # Counts steps, not tests (each runner prints its own test counts above); worded so that it
+    # is not mistaken for a test runner's closing line.
+    echo "test.sh: steps ok $passed, steps failed $failed"
+    exit "$rc"
+}
+trap finish EXIT
+
+
+# run NAME DESCRIPTION COMMAND...
+run() {
+    local name=$1 description=$2
+    shift 2
+    if [ ${#SELECTED[@]} -gt 0 ] && [[ " ${SELECTED[*]} " != *" $name "* ]]; then
+        return 0
+    fi
+    current=$name
+    printf '\n==> [%s] %s\n' "$name" "$description"
+    "$@"
+    current=""
+    passed=$((passed + 1))
+    done_steps+=("$name")
+}
+
+SELECTED=("$@")
+
+printf '==> [tools] scripts/ensure-tools.sh\n'
+current=tools
+source scripts/ensure-tools.sh
+current=""
+
+run clippy "cargo clippy --all-targets -- -D warnings" \
+    cargo clippy --all-targets -- -D warnings
+
+# The WASM bindings (src/wasm.rs) and their tests exist only for wasm32.
+run clippy-wasm "cargo clippy (wasm32: library, WASM tests) -- -D warnings" \
+    cargo clippy --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
+
+run cargo-test "cargo test (native: unit, integration, CLI and doc tests)" \
+    cargo test
+
+run wasm-node "wasm-pack test --node (tests/wasm_node.rs)" \
+    wasm-pack test --node -- --test wasm_node
+
+run wasm-browser "wasm-pack test --headless --chrome (tests/wasm_browser.rs)" \
+    wasm-pack test --headless --chrome -- --test wasm_browser
+
+build_packages() {
+    wasm-pack build --release --target nodejs --out-dir pkg-node
+    wasm-pack build --release --target web --out-dir pkg
+}
+run pkg "wasm-pack build --release: pkg-node/ (Node.js) and pkg/ (web, the npm package)" \
+    build_packages
+
+run node "node --test tests/node/ (JS tests of the built packages)" \
+    node --test tests/node/
+
+# ---------------------------------------------------------------------------------------------
+# PLAYWRIGHT: end-to-end tests of the browser extension in Debian's Chromium go here, e.g.
+#     run playwright "Playwright (tests/e2e/)" node --test tests/e2e/
+# using playwright-core (node_modules) with executablePath '/usr/bin/chromium'.
+# ---------------------------------------------------------------------------------------------
+

@@ -1,0 +1,94 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Exit status: 0 = no finding must be fixed (no `block`), 1 = at least one `block` finding,
+2 = usage or input error (bad option, config or lexicon; unreadable or non-UTF-8 input).
+退出码：0 无必须修改项，1 有必须修改项，2 用法或输入错误。";
+
+/// The command line: `wxlint check …`, `wxlint rules`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "wxlint",
+    version,
+    about = "Check WeChat Official Account articles before publishing — 公众号文章发布前检查",
+    long_about = "Check WeChat Official Account articles before publishing — 公众号文章发布前检查\n\n\
+        Finds prohibited content (also when disguised by traditional characters, full-width forms or \
+        inserted symbols), images without captions, and titles, authors and digests that are empty \
+        or too long. Reads saved WeChat pages, editor HTML, Markdown and plain text. Everything \
+        runs offline.",
+    propagate_version = true,
+    arg_required_else_help = true,
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check article files (HTML, Markdown or plain text) — 检查文章
+    #[command(after_help = AFTER_HELP)]
+    Check(CheckArgs),
+    /// List the rules, their default severities and options — 列出检查规则
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// Configuration file (JSON: rules, severities, options, allow-list)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Load a lexicon file (format: lexicons/FORMAT.md); with CATEGORY=, a plain word list
+    /// whose entries go into CATEGORY. Repeatable; later lists win.
+    #[arg(long = "lexicon", value_name = "[CATEGORY=]FILE")]
+    pub lexicons: Vec<OsString>,
+
+    /// Do not load the built-in lexicon (overrides the config file)
+    #[arg(long)]
+    pub no_builtin_lexicon: bool,
+
+    /// Use this title for every input instead of the one found in the file
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+
+    /// Colour the text output
+    #[arg(long, value_enum, default_value_t = ColorMode::Auto, value_name = "WHEN")]
+    pub color: ColorMode,
+
+    /// Article files; `-` reads standard input (its format is sniffed)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorMode {
+    /// When standard output is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always, even when piped
+    Always,
+    /// Never
+    Never,
+}

@@ -1,0 +1,95 @@
+//! `wxlint check`: build the checker, check every input, write the results, choose the exit
+//! status (see the module documentation of `cli` for the rules).
+
+use super::args::{CheckArgs, OutputFormat};
+use super::color::Painter;
+use super::input::{load, validate};
+use super::output_json::{write_reports, Report};
+use super::output_text::{write_document, write_summary};
+use super::setup::build_checker;
+use super::{output_error, CliError, EXIT_BLOCK, EXIT_ERROR, EXIT_OK};
+use std::io::{self, Write};
+use wxlint::{Finding, Severity};
+
+/// Counts over the whole run.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Inputs checked.
+    pub files: usize,
+    /// Inputs that could not be read.
+    pub failed: usize,
+    counts: [usize; 4],
+}
+
+impl Tally {
+    fn add(&mut self, findings: &[Finding]) {
+        self.files += 1;
+        for f in findings {
+            self.counts[f.severity as usize] += 1;
+        }
+    }
+
+    pub fn count(&self, s: Severity) -> usize {
+        self.counts[s as usize]
+    }
+
+    fn exit_code(&self) -> i32 {
+        if self.failed > 0 {
+            EXIT_ERROR
+        } else if self.count(Severity::Block) > 0 {
+            EXIT_BLOCK
+        } else {
+            EXIT_OK
+        }
+    }
+}
+
+pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
+    validate(&args.paths)?;
+    let checker = build_checker(args)?;
+    let painter = Painter::new(args.color);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut tally = Tally::default();
+    let mut reports = Vec::new();
+
+    let written = (|| -> io::Result<()> {
+        for path in &args.paths {
+            match load(path, args.title.as_deref()) {
+                Ok(doc) => {
+                    let findings = checker.check(&doc.article);
+                    tally.add(&findings);
+                    match args.format {
+                        OutputFormat::Text => {
+                            write_document(&mut out, &doc, &findings, &painter)?;
+                            out.flush()?; // keep stdout in step with errors on stderr
+                        }
+                        OutputFormat::Json => {
+                            reports.push(Report::Checked { path: doc.path, title: doc.article.title, findings })
+                        }
+                    }
+                }
+                Err(e) => {
+                    eprintln!("wxlint: {e}");
+                    tally.failed += 1;
+                    if args.format == OutputFormat::Json {
+                        let error = match e.line {
+                            Some(line) => format!("line {line}: {}", e.reason),
+                            None => e.reason,
+                        };
+                        reports.push(Report::Failed { path: e.path, error });
+                    }
+                }
+            }
+        }
+        match args.format {
+            OutputFormat::Text => write_summary(&mut out, &tally, &painter)?,
+            OutputFormat::Json => write_reports(&mut out, &reports)?,
+        }
+        out.flush()
+    })();
+    match written.err().and_then(output_error) {
+        Some(e) => Err(e),
+        None => Ok(tally.exit_code()),
+    }
+}

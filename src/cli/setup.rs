@@ -1,0 +1,64 @@
+//! Building the checker from `--config`, `--no-builtin-lexicon` and `--lexicon`.
+
+use super::args::CheckArgs;
+use super::input::{decode, read_file, NOT_UTF8};
+use super::CliError;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use wxlint::lexicon::is_valid_id;
+use wxlint::{Checker, Config};
+
+/// The checker the arguments ask for. Any error here is a usage error (exit 2).
+pub fn build_checker(args: &CheckArgs) -> Result<Checker, CliError> {
+    let mut config = match &args.config {
+        Some(path) => read_config(path)?,
+        None => Config::default(),
+    };
+    if args.no_builtin_lexicon {
+        config.builtin_lexicon = false;
+    }
+    let shown = args.config.as_deref().map(|p| p.display().to_string());
+    let mut checker = Checker::new(config).map_err(|e| match &shown {
+        Some(p) => CliError(format!("{p}: {e}")),
+        None => CliError(e.to_string()),
+    })?;
+    for arg in &args.lexicons {
+        let (category, file) = split_lexicon_arg(arg)?;
+        let name = file.display().to_string();
+        let text = read_text(&file)?;
+        checker.load_lexicon(&name, &text, category.as_deref()).map_err(|e| CliError(e.to_string()))?;
+    }
+    Ok(checker)
+}
+
+fn read_config(path: &Path) -> Result<Config, CliError> {
+    let text = read_text(path)?;
+    Config::from_json(&text).map_err(|e| CliError(format!("{}: {e}", path.display())))
+}
+
+/// Reads a UTF-8 text file; errors name the file (and the line, for invalid UTF-8).
+fn read_text(path: &Path) -> Result<String, CliError> {
+    let shown = path.display();
+    let bytes = read_file(path).map_err(|reason| CliError(format!("{shown}: {reason}")))?;
+    decode(bytes).map_err(|line| CliError(format!("{shown}:{line}: {NOT_UTF8}")))
+}
+
+/// `FILE` or `CATEGORY=FILE`. The second reading applies only when the part before `=` is a
+/// valid category id and the whole argument is not an existing path (so a file whose name
+/// contains `=` still loads as itself).
+fn split_lexicon_arg(arg: &OsStr) -> Result<(Option<String>, PathBuf), CliError> {
+    let whole = PathBuf::from(arg);
+    if whole.exists() {
+        return Ok((None, whole));
+    }
+    if let Some((category, file)) = arg.to_str().and_then(|s| s.split_once('=')) {
+        if is_valid_id(category) {
+            if file.is_empty() {
+                return Err(CliError(format!("--lexicon {category}=: missing file name after '='")));
+            }
+            return Ok((Some(category.to_string()), PathBuf::from(file)));
+        }
+    }
+    Ok((None, whole))
+}
+

@@ -1,0 +1,96 @@
+//! Images: the attributes of an `<img>` as WeChat saves them, and `<figure>` captions.
+
+use scraper::ElementRef;
+
+use super::style::{self, InlineStyle};
+use super::walk::text_of;
+use crate::model::ImageBlock;
+
+/// A figure and what the walk needs to know about it.
+#[derive(Debug)]
+pub(crate) struct Figure {
+    pub has_image: bool,
+    pub caption: Option<String>,
+}
+
+/// What a `<figure>` holds: whether it has an image, and its `<figcaption>` text.
+pub(crate) fn figure(el: ElementRef<'_>) -> Figure {
+    let has_image = el.descendent_elements().any(|e| e.value().name() == "img");
+    let caption = el
+        .descendent_elements()
+        .find(|e| e.value().name() == "figcaption")
+        .map(|fc| text_of(fc, "\n"))
+        .filter(|t| !t.is_empty());
+    Figure { has_image, caption }
+}
+
+/// An image block from an `<img>`: `data-src` (saved WeChat pages) before `src`; width from
+/// `data-w`, the `width` attribute or the inline style; height from `data-ratio` × width,
+/// the `height` attribute or the inline style.
+pub(crate) fn image(el: ElementRef<'_>, inline: &InlineStyle, caption: Option<String>) -> ImageBlock {
+    let attr = |name: &str| el.attr(name).map(str::trim).filter(|v| !v.is_empty());
+    let to_px = |v: f32| (v.is_finite() && v >= 0.5 && v < u32::MAX as f32).then(|| v.round() as u32);
+    let width = attr("data-w")
+        .and_then(style::attr_px)
+        .or_else(|| attr("width").and_then(style::attr_px))
+        .or(inline.width_px)
+        .and_then(to_px);
+    let ratio = attr("data-ratio").and_then(|r| r.parse::<f32>().ok()).filter(|r| r.is_finite() && *r > 0.0);
+    let height = match (width, ratio) {
+        (Some(w), Some(r)) => to_px(w as f32 * r),
+        _ => attr("height").and_then(style::attr_px).or(inline.height_px).and_then(to_px),
+    };
+    ImageBlock {
+        src: attr("data-src").or_else(|| attr("src")).unwrap_or_default().to_string(),
+        alt: attr("alt").map(str::to_string),
+        width,
+        height,
+        caption,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+    use scraper::Html;
+
+    fn blocks(html: &str) -> Vec<Block> {
+        super::super::html_blocks(html)
+    }
+
+    fn image(b: &Block) -> &ImageBlock {
+        match b {
+            Block::Image(i) => i,
+            Block::Text(t) => panic!("expected image, got {t:?}"),
+        }
+    }
+
+    #[test]
+    fn images_read_wechat_attributes() {
+        let blocks = blocks(
+            r#"<p><img data-src="https://mmbiz.qpic.cn/a/640" src="data:image/gif;base64,R0" data-w="1080" data-ratio="0.5625" alt=" 升旗 "></p>
+               <p><img src="b.png" width="300" height="200"></p>
+               <p><img src="c.png" style="width: 640px; height: 480px" data-ratio="0.75"></p>
+               <p><img src="d.png" width="100%"></p>"#,
+        );
+        let a = image(&blocks[0]);
+        assert_eq!(a.src, "https://mmbiz.qpic.cn/a/640");
+        assert_eq!((a.width, a.height), (Some(1080), Some(608)));
+        assert_eq!(a.alt.as_deref(), Some("升旗"));
+        let b = image(&blocks[1]);
+        assert_eq!((b.src.as_str(), b.width, b.height, b.alt.as_deref()), ("b.png", Some(300), Some(200), None));
+        assert_eq!((image(&blocks[2]).width, image(&blocks[2]).height), (Some(640), Some(480)));
+        assert_eq!((image(&blocks[3]).width, image(&blocks[3]).height), (None, None));
+    }
+
+    #[test]
+    fn figure_caption_is_read_from_figcaption() {
+        let doc = Html::parse_document("<figure><img src=a><figcaption> 图：<b>学生</b> </figcaption></figure><figure><p>无图</p></figure>");
+        let figures: Vec<_> = doc.select(&scraper::Selector::parse("figure").unwrap()).map(figure).collect();
+        assert!(figures[0].has_image);
+        assert_eq!(figures[0].caption.as_deref(), Some("图：学生"));
+        assert!(!figures[1].has_image);
+        assert_eq!(figures[1].caption, None);
+    }
+}

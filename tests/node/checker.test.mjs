@@ -1,0 +1,206 @@
+// JS tests of the built npm packages: pkg-node/ (wasm-pack --target nodejs) and, when built,
+// pkg/ (--target web, the published package). Run: node --test tests/node/
+// (scripts/test.sh builds both packages first).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const nodePkg = join(root, 'pkg-node', 'wxlint.js');
+if (!existsSync(nodePkg)) {
+  throw new Error('pkg-node/ is not built: run `wasm-pack build --release --target nodejs --out-dir pkg-node`');
+}
+const { Checker, version } = require(nodePkg);
+
+const fixtures = join(root, 'tests', 'fixtures', 'cli');
+const fixture = (name) => join(fixtures, name);
+
+/** The text a finding points into. */
+function fieldText(article, f) {
+  if (f.field !== 'body') return article[f.field];
+  const block = article.blocks[f.block];
+  return block.type === 'text' ? block.text : block.caption;
+}
+
+/** Every finding with a span: text.slice(start, end) === finding.text. */
+function assertOffsets(article, findings) {
+  for (const f of findings) {
+    assert.ok(Number.isInteger(f.start) && Number.isInteger(f.end) && f.start <= f.end, JSON.stringify(f));
+    if (f.start !== f.end) {
+      assert.equal(fieldText(article, f).slice(f.start, f.end), f.text, JSON.stringify(f));
+    }
+  }
+}
+
+/** An article from a plain-text fixture: first line the title, other non-empty lines paragraphs. */
+function articleFromText(text) {
+  const [title, ...rest] = text.split('\n');
+  return {
+    title,
+    blocks: rest.filter((l) => l.trim() !== '').map((text) => ({ type: 'text', text })),
+  };
+}
+
+test('version and construction', () => {
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+  for (const config of [undefined, null, {}, { rules: { 'image-caption': 'off' } }]) {
+    const c = new Checker(config);
+    assert.ok(Array.isArray(c.check({ title: '标题', blocks: [] })));
+    c.free();
+  }
+  assert.ok(Array.isArray(new Checker().check({})));
+});
+
+test('UTF-16 offsets match JS String.prototype.slice (emoji, zero-width char, traditional form)', () => {
+  const article = {
+    title: '😀网上賭場',
+    author: '张三',
+    blocks: [
+      { type: 'text', text: '😀欢迎加入网上\u200b赌场代理' },
+      { type: 'image', src: 'a.png', width: 1080, height: 608, caption: null },
+    ],
+  };
+  const findings = new Checker().check(article);
+  const hits = findings.filter((f) => f.rule === 'prohibited');
+  assert.equal(hits.length, 2, JSON.stringify(findings));
+  assert.deepEqual(
+    [hits[0].field, hits[0].start, hits[0].end, hits[0].text],
+    ['title', 2, 6, '网上賭場'],
+  );
+  assert.deepEqual(
+    [hits[1].field, hits[1].block, hits[1].start, hits[1].end, hits[1].text, hits[1].category],
+    ['body', 0, 6, 11, '网上\u200b赌场', 'gambling'],
+  );
+  assert.equal(article.blocks[0].text.slice(hits[1].start, hits[1].end), hits[1].text);
+  assertOffsets(article, findings);
+  // Plain data: survives a JSON round trip unchanged, and absent options are absent keys.
+  assert.deepEqual(JSON.parse(JSON.stringify(findings)), findings);
+  assert.ok(!('block' in hits[0]) && !('suggestion' in hits[0]));
+});
+
+const cliFixtures = ['lexicon-block.txt', 'flagged.txt', 'clean.txt'].every((f) => existsSync(fixture(f)));
+test('fixture: a user lexicon and a flagged article', { skip: !cliFixtures && 'no tests/fixtures/cli' }, () => {
+  const c = new Checker();
+  const stats = c.loadLexicon(readFileSync(fixture('lexicon-block.txt'), 'utf8'), null, 'cli-test');
+  assert.ok(stats.entries >= 1 && stats.total >= stats.entries, JSON.stringify(stats));
+  assert.deepEqual(c.lexiconNames(), ['cli-test']);
+  const flagged = articleFromText(readFileSync(fixture('flagged.txt'), 'utf8'));
+  const findings = c.check(flagged);
+  assertOffsets(flagged, findings);
+  const hit = findings.find((f) => f.rule === 'prohibited' && f.category === 'cli-test');
+  assert.ok(hit, JSON.stringify(findings));
+  assert.equal(hit.severity, 'block');
+  assert.ok(hit.suggestion, 'the entry has a suggestion');
+  const clean = articleFromText(readFileSync(fixture('clean.txt'), 'utf8'));
+  assert.deepEqual(c.check(clean).filter((f) => f.rule === 'prohibited'), []);
+  assert.equal(c.removeLexicon('cli-test'), true);
+  assert.equal(c.check(flagged).filter((f) => f.category === 'cli-test').length, 0);
+});
+
+test('loadLexicon: a malformed list throws an Error with line and source; the old list stays', () => {
+  const c = new Checker({ builtinLexicon: false });
+  assert.deepEqual(c.loadLexicon('赌球\n', 'gambling', 'mine'), { entries: 1, allowed: 0, total: 1 });
+  const article = { title: '标题', blocks: [{ type: 'text', text: '赌球和网赌' }] };
+  assert.throws(
+    () => c.loadLexicon('# list\n网赌\n@severity extreme\n', undefined, 'mine'),
+    (e) => {
+      assert.ok(e instanceof Error);
+      assert.equal(e.line, 3);
+      assert.equal(e.source, 'mine');
+      assert.match(e.message, /词库 mine 第 3 行/);
+      assert.match(e.message, /unknown severity 'extreme'/);
+      return true;
+    },
+  );
+  const hits = c.check(article).filter((f) => f.rule === 'prohibited');
+  assert.deepEqual(hits.map((f) => f.text), ['赌球']);
+  assert.deepEqual(c.lexiconNames(), ['mine']);
+  if (existsSync(fixture('lexicon-bad.txt'))) {
+    assert.throws(
+      () => c.loadLexicon(readFileSync(fixture('lexicon-bad.txt'), 'utf8'), null, 'bad.txt'),
+      (e) => e instanceof Error && Number.isInteger(e.line) && e.line > 0 && e.source === 'bad.txt',
+    );
+    assert.deepEqual(c.lexiconNames(), ['mine']);
+  }
+});
+
+test('configuration errors throw; setConfig keeps the old configuration on error', () => {
+  assert.throws(() => new Checker({ rules: { 'no-such-rule': 'off' } }), /unknown rule 'no-such-rule'/);
+  assert.throws(() => new Checker({ rulez: {} }), /unknown field `rulez`/);
+  assert.throws(() => new Checker({ maxGap: 'x' }), (e) => e instanceof Error && /invalid configuration/.test(e.message));
+  if (existsSync(fixture('config-unknown-rule.json'))) {
+    const bad = JSON.parse(readFileSync(fixture('config-unknown-rule.json'), 'utf8'));
+    assert.throws(() => new Checker(bad), Error);
+  }
+  const c = new Checker({ rules: { 'title-length': 'warn' } });
+  assert.throws(() => c.setConfig({ rules: { 'title-length': { max: 'long' } } }), /must be a number/);
+  const severity = () => c.check({ title: '' }).find((f) => f.rule === 'title-length').severity;
+  assert.equal(severity(), 'warn');
+  c.setConfig(null);
+  assert.equal(severity(), 'block');
+});
+
+test('an invalid article throws a clear Error', () => {
+  const c = new Checker();
+  assert.throws(() => c.check({ blocks: [{ text: 'no type' }] }), /^Error: invalid article: missing field `type`/);
+  assert.throws(() => c.check({ title: 5 }), /invalid article/);
+});
+
+test('Checker.rules() lists every rule with metadata', () => {
+  const rules = Checker.rules();
+  const ids = rules.map((r) => r.id);
+  for (const id of ['prohibited', 'title-length', 'image-caption', 'author-length', 'digest-length']) {
+    assert.ok(ids.includes(id), `${id} in ${ids}`);
+  }
+  for (const r of rules) {
+    assert.equal(typeof r.nameZh, 'string');
+    assert.ok(['block', 'review', 'warn', 'info'].includes(r.defaultSeverity));
+    assert.ok(Array.isArray(r.options));
+  }
+});
+
+test('TypeScript declarations are typed, not any', () => {
+  const files = [join(root, 'pkg-node', 'wxlint.d.ts'), join(root, 'pkg', 'wxlint.d.ts')].filter(existsSync);
+  assert.ok(files.length >= 1);
+  for (const file of files) {
+    const dts = readFileSync(file, 'utf8');
+    for (const decl of [
+      'export interface Article {',
+      'export interface TextBlock {',
+      'export interface ImageBlock {',
+      'export interface TextStyle {',
+      'export interface Finding {',
+      'export interface Config {',
+      'export interface RuleMeta {',
+      'export interface LoadStats {',
+      'export type Severity = "block" | "review" | "warn" | "info";',
+      'export type Field = "title" | "author" | "digest" | "body";',
+      'constructor(config?: Config | null);',
+      'check(article: Article): Finding[];',
+      'loadLexicon(text: string, category?: string | null, name?: string | null): LoadStats;',
+      'removeLexicon(name: string): boolean;',
+      'setConfig(config?: Config | null): void;',
+      'lexiconNames(): string[];',
+      'static rules(): RuleMeta[];',
+      'export function version(): string;',
+    ]) {
+      assert.ok(dts.includes(decl), `${file} lacks: ${decl}`);
+    }
+    const klass = dts
+      .slice(dts.indexOf('export class Checker'), dts.indexOf('export function version'))
+      .replace(/\/\*[\s\S]*?\*\//g, ''); // without the doc comments
+    assert.doesNotMatch(klass, /\bany\b/, `${file}: the Checker class has an 'any'`);
+  }
+});
+
+test('the web package (pkg/) loads in Node with initSync', { skip: !existsSync(join(root, 'pkg', 'wxlint.js')) }, async () => {
+  const web = await import(join(root, 'pkg', 'wxlint.js'));
+  web.initSync({ module: readFileSync(join(root, 'pkg', 'wxlint_bg.wasm')) });
+  const findings = new web.Checker().check({ title: '', blocks: [{ type: 'text', text: '在线赌场' }] });
+  assert.deepEqual(findings.map((f) => f.rule).sort(), ['prohibited', 'title-length']);
+  assert.equal(web.version(), version());
+});
