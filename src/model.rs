@@ -87,6 +87,22 @@ pub struct ImageBlock {
 }
 
 impl Article {
+    /// The text a finding's offsets refer to: a field, a body text block, or an image block's
+    /// caption (empty when the block does not exist).
+    pub fn text_of(&self, field: crate::finding::Field, block: Option<usize>) -> &str {
+        use crate::finding::Field;
+        match field {
+            Field::Title => &self.title,
+            Field::Author => &self.author,
+            Field::Digest => &self.digest,
+            Field::Body => match block.and_then(|b| self.blocks.get(b)) {
+                Some(Block::Text(t)) => &t.text,
+                Some(Block::Image(img)) => img.caption.as_deref().unwrap_or(""),
+                None => "",
+            },
+        }
+    }
+
     /// Convenience: an article whose body is one text block per paragraph.
     pub fn from_paragraphs<T: Into<String>>(title: &str, paragraphs: impl IntoIterator<Item = T>) -> Self {
         Article {

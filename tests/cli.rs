@@ -262,13 +262,14 @@ fn config_files_are_applied_and_bad_ones_rejected() {
 
 #[test]
 fn rules_lists_every_rule() {
+    // The first five rules; more may follow.
     let ids = ["prohibited", "title-length", "author-length", "digest-length", "image-caption"];
     let o = run(&["rules"]);
     assert_eq!(code(&o), 0);
     let out = stdout(&o);
-    for id in ids {
-        assert!(out.lines().any(|l| l.starts_with(&format!("{id}  "))), "{id} missing:\n{out}");
-    }
+    // One unindented line per rule: "id  severity  name".
+    let listed: Vec<&str> = out.lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).map(|l| l.split("  ").next().unwrap()).collect();
+    assert_eq!(listed[..ids.len()], ids, "{out}");
     assert!(out.contains("title-length  必须修改(block)  标题长度"), "{out}");
     assert!(out.contains("  - max = 64  "), "{out}");
 
@@ -276,7 +277,7 @@ fn rules_lists_every_rule() {
     assert_eq!(code(&o), 0);
     let rules = json(&o);
     let got: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(got, ids);
+    assert_eq!(got, listed);
     assert!(rules.iter().all(|r| r["nameZh"].is_string() && r["defaultSeverity"].is_string() && r["options"].is_array()));
 }
 
@@ -312,4 +313,44 @@ fn usage_errors_exit_2_and_help_and_version_exit_0() {
     let o = run(&["check", "--help"]);
     assert_eq!(code(&o), 0);
     assert!(stdout(&o).contains("--lexicon <[CATEGORY=]FILE>"));
+}
+
+#[test]
+fn stdin_format_is_sniffed_and_locations_follow_the_source() {
+    let lexicon = ["check", "--no-builtin-lexicon", "--lexicon", LEXICON, "-"];
+    // HTML: the reader gives no source lines, so the location is the paragraph.
+    let html = "<html><head><title>学校通知</title></head><body><p>第一段。</p><p>正文里有示例禁词。</p></body></html>";
+    let o = run_stdin(&lexicon, html.as_bytes());
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("<stdin>  《学校通知》\n<stdin>:¶2:5  必须修改(block)"), "{}", stdout(&o));
+    // Markdown: the source line, and the column of the term in it despite the emphasis marks.
+    let md = "# 学校通知\n\n第一段。\n\n正文里有**示例禁词**。\n";
+    let o = run_stdin(&lexicon, md.as_bytes());
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stdout(&o).contains("<stdin>:5:7  必须修改(block)"), "{}", stdout(&o));
+}
+
+#[test]
+fn the_sample_articles_are_read_in_every_format() {
+    let samples = ["published.html", "editor-ueditor.html", "editor-prosemirror.html", "article.md", "article.txt"];
+    let paths: Vec<String> = samples.iter().map(|s| format!("tests/fixtures/{s}")).collect();
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let o = run(&args);
+    assert_ne!(code(&o), 2, "{}", stderr(&o));
+    let reports = json(&o);
+    assert_eq!(reports.len(), samples.len());
+    for (r, path) in reports.iter().zip(&paths) {
+        assert_eq!(r["path"], path.as_str());
+        assert!(!r["title"].as_str().unwrap().is_empty(), "{path}: no title");
+        assert!(r["findings"].is_array(), "{r}");
+    }
+    // Text output of the same files: one header per file and the summary.
+    let mut args = vec!["check", "--color", "never"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = stdout(&run(&args));
+    for path in &paths {
+        assert!(out.lines().any(|l| l.starts_with(&format!("{path}  《"))), "{path}: {out}");
+    }
+    assert!(out.trim_end().lines().last().unwrap().starts_with("5 个文件，必须修改 "), "{out}");
 }

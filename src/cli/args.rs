@@ -9,6 +9,13 @@ Exit status: 0 = no finding must be fixed (no `block`), 1 = at least one `block`
 2 = usage or input error (bad option, config or lexicon; unreadable or non-UTF-8 input).
 退出码：0 无必须修改项，1 有必须修改项，2 用法或输入错误。";
 
+const CHECK_AFTER_HELP: &str = "\
+Exit status: 0 = no finding must be fixed (no `block`), 1 = at least one `block` finding,
+2 = usage or input error (bad option, config or lexicon; unreadable or non-UTF-8 input).
+When some of several inputs cannot be read, the others are still checked and reported, and
+the exit status is 2.
+退出码：0 无必须修改项，1 有必须修改项，2 用法或输入错误（有文件无法读取时，其余文件照常检查）。";
+
 /// The command line: `wxlint check …`, `wxlint rules`.
 #[derive(Debug, Parser)]
 #[command(
@@ -32,7 +39,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check article files (HTML, Markdown or plain text) — 检查文章
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
     /// List the rules, their default severities and options — 列出检查规则
     Rules(RulesArgs),
@@ -48,8 +55,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Load a lexicon file (format: lexicons/FORMAT.md); with CATEGORY=, a plain word list
-    /// whose entries go into CATEGORY. Repeatable; later lists win.
+    /// Load a lexicon file; CATEGORY=FILE puts a plain word list into CATEGORY (repeatable)
+    ///
+    /// The file format is described in lexicons/FORMAT.md; a plain list of one term per line is
+    /// valid as it is. For a term listed twice, the list loaded last wins (so a list can change
+    /// the severity of a built-in entry).
     #[arg(long = "lexicon", value_name = "[CATEGORY=]FILE")]
     pub lexicons: Vec<OsString>,
 

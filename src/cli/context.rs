@@ -9,16 +9,7 @@ const MAX_MATCH_CHARS: usize = 40;
 
 /// The text a finding's offsets refer to: a field, a body text block, or an image's caption.
 pub fn text_of(article: &Article, field: Field, block: Option<usize>) -> &str {
-    match field {
-        Field::Title => &article.title,
-        Field::Author => &article.author,
-        Field::Digest => &article.digest,
-        Field::Body => match block.and_then(|b| article.blocks.get(b)) {
-            Some(Block::Text(t)) => &t.text,
-            Some(Block::Image(img)) => img.caption.as_deref().unwrap_or(""),
-            None => "",
-        },
-    }
+    article.text_of(field, block)
 }
 
 /// The index of the character at UTF-16 offset `units` (clamped to the text).

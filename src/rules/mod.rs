@@ -4,11 +4,21 @@
 //! Rules judge the [`Article`] only through a [`Context`], which also holds the lexicon hits of
 //! every field, computed once per check and shared by all lexicon-based rules.
 
+mod ad_law;
 mod author_length;
+mod clickbait_title;
 mod digest_length;
+mod expression;
 mod image_caption;
+mod image_resolution;
+mod official_wording;
+mod personal_data;
+mod placeholder;
 mod prohibited;
+mod secrecy;
+mod sign_off_topic;
 mod title_length;
+mod typo;
 
 use crate::config::{Locale, OptionValue, RuleConfig};
 use crate::finding::{Field, Finding, Severity};
@@ -161,16 +171,7 @@ impl Context<'_> {
 
     /// The text of a field, of a body text block, or the caption of an image block.
     pub fn text_of(&self, field: Field, block: Option<usize>) -> &str {
-        match field {
-            Field::Title => &self.article.title,
-            Field::Author => &self.article.author,
-            Field::Digest => &self.article.digest,
-            Field::Body => match block.and_then(|b| self.article.blocks.get(b)) {
-                Some(crate::model::Block::Text(t)) => &t.text,
-                Some(crate::model::Block::Image(img)) => img.caption.as_deref().unwrap_or(""),
-                None => "",
-            },
-        }
+        self.article.text_of(field, block)
     }
 
     /// The lexicon hits of entries that belong to rule `rule`, in field and text order.
@@ -201,6 +202,16 @@ pub static RULES: &[&dyn Rule] = &[
     &author_length::AuthorLength,
     &digest_length::DigestLength,
     &image_caption::ImageCaption,
+    &official_wording::OfficialWording,
+    &typo::Typo,
+    &expression::Expression,
+    &secrecy::Secrecy,
+    &personal_data::PersonalData,
+    &placeholder::Placeholder,
+    &sign_off_topic::SignOffTopic,
+    &ad_law::AdLaw,
+    &clickbait_title::ClickbaitTitle,
+    &image_resolution::ImageResolution,
 ];
 
 /// Looks a rule up by id.
