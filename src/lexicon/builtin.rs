@@ -16,10 +16,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("builtin:insults", include_str!("../../lexicons/default/insults.txt")),
 ];
 
+/// `(name, text)` of the built-in lists of the other lexicon rules (`lexicons/rules/<rule>.txt`,
+/// each with `@rule <rule>`).
+pub const BUILTIN_RULE_LISTS: &[(&str, &str)] = &[
+    ("builtin:typo", include_str!("../../lexicons/rules/typo.txt")),
+    ("builtin:expression", include_str!("../../lexicons/rules/expression.txt")),
+    ("builtin:secrecy", include_str!("../../lexicons/rules/secrecy.txt")),
+    ("builtin:sign-off-topic", include_str!("../../lexicons/rules/sign-off-topic.txt")),
+    ("builtin:ad-law", include_str!("../../lexicons/rules/ad-law.txt")),
+    ("builtin:clickbait-title", include_str!("../../lexicons/rules/clickbait-title.txt")),
+];
+
 /// Parses the built-in lists. They are tested to parse, so this cannot fail at run time.
 pub fn builtin_lexicons() -> Vec<Lexicon> {
     BUILTIN
         .iter()
+        .chain(BUILTIN_RULE_LISTS)
         .map(|(name, text)| parse(name, text, None).unwrap_or_else(|e| panic!("built-in lexicon is malformed: {e}")))
         .collect()
 }
@@ -27,6 +39,16 @@ pub fn builtin_lexicons() -> Vec<Lexicon> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rule_list_parses_and_names_its_rule() {
+        for (name, text) in BUILTIN_RULE_LISTS {
+            let lex = parse(name, text, None).unwrap_or_else(|e| panic!("{e}"));
+            let rule = name.trim_start_matches("builtin:");
+            assert!(crate::rules::rule(rule).is_some(), "{name}: no such rule");
+            assert!(lex.entries.iter().all(|e| &*e.rule == rule), "{name}: entries of another rule");
+        }
+    }
 
     #[test]
     fn every_builtin_list_parses_and_declares_its_category() {

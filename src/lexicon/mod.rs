@@ -6,7 +6,7 @@ mod error;
 mod matcher;
 mod parse;
 
-pub use builtin::{builtin_lexicons, BUILTIN};
+pub use builtin::{builtin_lexicons, BUILTIN, BUILTIN_RULE_LISTS};
 pub use entry::{Entry, Lexicon};
 pub use error::LexiconError;
 pub use matcher::{Hit, Matcher, ScanBuffers, DEFAULT_MAX_GAP, MAX_RAW_GAP};
