@@ -2,7 +2,7 @@
 
 use crate::config::{resolve, Config, ConfigError, RuleConfig};
 use crate::finding::{sort_findings, Field, Finding};
-use crate::lexicon::{builtin_lexicons, parse, Lexicon, LexiconError, LoadStats, Matcher, ScanBuffers};
+use crate::lexicon::{builtin_lexicons, parse, Lexicon, LexiconError, LoadStats, Matcher, ScanBuffers, GLOBAL_RULE};
 use crate::model::{Article, Block};
 use crate::rules::{Context, FieldHit, RULES};
 
@@ -45,7 +45,11 @@ fn allow_list(config: &Config) -> Result<Lexicon, ConfigError> {
         text.push_str(term);
         text.push('\n');
     }
-    parse(CONFIG_ALLOW_LIST, &text, None).map_err(|e| ConfigError(format!("allow-list: {}", e.reason)))
+    let mut list = parse(CONFIG_ALLOW_LIST, &text, None).map_err(|e| ConfigError(format!("allow-list: {}", e.reason)))?;
+    // The user's allow-list applies to the findings of every lexicon rule.
+    let global: std::sync::Arc<str> = std::sync::Arc::from(GLOBAL_RULE);
+    list.entries.iter_mut().for_each(|e| e.rule = global.clone());
+    Ok(list)
 }
 
 impl Checker {

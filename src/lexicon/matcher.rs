@@ -5,8 +5,14 @@
 //! overlapping stepper, and then:
 //! 1. drops candidates that bridge too wide a gap of skipped separators, or that would cut a
 //!    Latin word or a number in half;
-//! 2. drops banned candidates that lie inside an allow-list match;
-//! 3. keeps the leftmost, then longest, of overlapping banned candidates.
+//! 2. drops banned candidates that lie inside an allow-list match of the same rule, or of the
+//!    global allow-list (rule [`GLOBAL_RULE`], the user's own);
+//! 3. keeps, for each rule separately, the leftmost, then longest, of overlapping banned
+//!    candidates, so one rule's hit never hides another rule's.
+//!
+//! Entries are unique per (rule, key): within a rule the later definition wins, except that an
+//! allow-list entry is never replaced by a banned one. Entries of different rules may share a
+//! key; the automaton then holds the key once and maps it to all of them.
 //!
 //! Every [`Hit`] carries byte and UTF-16 offsets of the original text, from the first matched
 //! character to the last (the separators between them included).
@@ -16,6 +22,9 @@ use super::error::LexiconError;
 use crate::normalize::{Normalized, Utf16Cursor};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use std::collections::{BTreeMap, HashMap};
+
+/// The rule name of allow-list entries that apply to every rule (the user's allow-list).
+pub const GLOBAL_RULE: &str = "*";
 
 /// Default number of visible separators allowed between two characters of a term.
 pub const DEFAULT_MAX_GAP: u32 = 3;
@@ -43,6 +52,8 @@ struct Cand {
     start: u32,
     end: u32,
     entry: u32,
+    /// Interned rule of the entry (0 is [`GLOBAL_RULE`]).
+    rule: u16,
 }
 
 /// Scratch space for scans, reused between texts.
@@ -50,14 +61,21 @@ struct Cand {
 pub struct ScanBuffers {
     norm: Normalized,
     cands: Vec<Cand>,
-    allowed: Vec<(u32, u32)>,
+    allowed: Vec<Cand>,
 }
 
 /// The compiled lexicon.
 #[derive(Default)]
 pub struct Matcher {
+    /// Values are pattern indices.
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     entries: Vec<Entry>,
+    /// Interned rule of each entry.
+    entry_rule: Vec<u16>,
+    /// For pattern `p`, its entries are `pattern_entries[pattern_start[p]..pattern_start[p + 1]]`.
+    pattern_start: Vec<u32>,
+    pattern_entries: Vec<u32>,
+    /// Key length (chars) and edge flags of each pattern.
     key_lens: Vec<u32>,
     edges: Vec<u8>,
     labels: BTreeMap<String, String>,
@@ -85,35 +103,59 @@ impl Matcher {
     /// an allow-list entry is never replaced by a banned one.
     pub fn build(lists: &[Lexicon]) -> Result<Matcher, LexiconError> {
         let mut entries: Vec<Entry> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_rule_key: HashMap<(std::sync::Arc<str>, String), usize> = HashMap::new();
         let mut labels = BTreeMap::new();
         for list in lists {
             labels.extend(list.labels.iter().map(|(k, v)| (k.clone(), v.clone())));
             for e in &list.entries {
-                match by_key.get(&e.key) {
+                match by_rule_key.get(&(e.rule.clone(), e.key.clone())) {
                     Some(&i) => {
                         if e.allow || !entries[i].allow {
                             entries[i] = e.clone();
                         }
                     }
                     None => {
-                        by_key.insert(e.key.clone(), entries.len());
+                        by_rule_key.insert((e.rule.clone(), e.key.clone()), entries.len());
                         entries.push(e.clone());
                     }
                 }
             }
         }
-        let key_lens = entries.iter().map(|e| e.key.chars().count() as u32).collect();
-        let edges = entries.iter().map(|e| edge_flags(&e.key)).collect();
-        let automaton = if entries.is_empty() {
+        let mut rules: Vec<&str> = vec![GLOBAL_RULE];
+        let entry_rule = entries
+            .iter()
+            .map(|e| match rules.iter().position(|r| *r == &*e.rule) {
+                Some(i) => i as u16,
+                None => {
+                    rules.push(&e.rule);
+                    (rules.len() - 1) as u16
+                }
+            })
+            .collect();
+        // Group entries by key: one pattern per distinct key.
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        order.sort_by(|&a, &b| entries[a as usize].key.cmp(&entries[b as usize].key).then(a.cmp(&b)));
+        let (mut pattern_start, mut pattern_entries, mut keys) = (Vec::new(), Vec::with_capacity(order.len()), Vec::new());
+        for &i in &order {
+            let key = entries[i as usize].key.as_str();
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                pattern_start.push(pattern_entries.len() as u32);
+            }
+            pattern_entries.push(i);
+        }
+        pattern_start.push(pattern_entries.len() as u32);
+        let key_lens = keys.iter().map(|k| k.chars().count() as u32).collect();
+        let edges = keys.iter().map(|k| edge_flags(k)).collect();
+        let automaton = if keys.is_empty() {
             None
         } else {
-            let patvals = entries.iter().enumerate().map(|(i, e)| (e.key.as_str(), i as u32));
+            let patvals = keys.iter().enumerate().map(|(i, k)| (*k, i as u32));
             Some(CharwiseDoubleArrayAhoCorasick::with_values(patvals).map_err(|e| {
                 LexiconError::new("lexicon", 0, format!("cannot compile the lexicon: {e}"), format!("词库无法编译：{e}"))
             })?)
         };
-        Ok(Matcher { automaton, entries, key_lens, edges, labels })
+        Ok(Matcher { automaton, entries, entry_rule, pattern_start, pattern_entries, key_lens, edges, labels })
     }
 
     /// All entries after de-duplication; [`Hit::entry`] indexes this.
@@ -142,47 +184,55 @@ impl Matcher {
         for (i, &c) in key.iter().enumerate() {
             stepper.consume(c);
             for m in stepper.matches() {
-                let entry = m.value();
+                let p = m.value() as usize;
                 let end = i as u32 + 1;
-                let start = end - self.key_lens[entry as usize];
-                buf.cands.push(Cand { start, end, entry });
+                let start = end - self.key_lens[p];
+                if !self.plausible(p, start as usize, end as usize, text, norm, max_gap) {
+                    continue;
+                }
+                for &entry in &self.pattern_entries[self.pattern_start[p] as usize..self.pattern_start[p + 1] as usize] {
+                    buf.cands.push(Cand { start, end, entry, rule: self.entry_rule[entry as usize] });
+                }
             }
         }
         if buf.cands.is_empty() {
             return;
         }
 
-        // 1. Gap and word-boundary checks.
+        // Allow-list matches, and the banned candidates not inside one of the same rule or of
+        // the global allow-list.
         let cands = &mut buf.cands;
-        cands.retain(|c| self.plausible(c, text, norm, max_gap));
-
-        // 2. Allow-list spans, and banned candidates not inside one.
         buf.allowed.clear();
-        buf.allowed.extend(cands.iter().filter(|c| self.entries[c.entry as usize].allow).map(|c| (c.start, c.end)));
+        buf.allowed.extend(cands.iter().filter(|c| self.entries[c.entry as usize].allow));
         cands.retain(|c| !self.entries[c.entry as usize].allow);
         if !buf.allowed.is_empty() {
-            buf.allowed.sort_unstable();
-            cands.sort_unstable_by_key(|c| c.start);
-            let (mut j, mut max_end) = (0, 0);
+            buf.allowed.sort_unstable_by_key(|a| a.start);
             let allowed = &buf.allowed;
             cands.retain(|c| {
-                while j < allowed.len() && allowed[j].0 <= c.start {
-                    max_end = max_end.max(allowed[j].1);
-                    j += 1;
-                }
-                max_end < c.end
+                !allowed
+                    .iter()
+                    .take_while(|a| a.start <= c.start)
+                    .any(|a| a.end >= c.end && (a.rule == 0 || a.rule == c.rule))
             });
         }
 
-        // 3. Leftmost-longest among the rest.
-        cands.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut last_end = 0;
-        let mut utf16 = Utf16Cursor::new(text);
-        for c in cands.iter() {
+        // Leftmost-longest per rule, then all rules' hits in text order.
+        cands.sort_unstable_by(|a, b| a.rule.cmp(&b.rule).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)));
+        let (mut rule, mut last_end) = (u16::MAX, 0);
+        cands.retain(|c| {
+            if c.rule != rule {
+                rule = c.rule;
+                last_end = 0;
+            }
             if c.start < last_end {
-                continue;
+                return false;
             }
             last_end = c.end;
+            true
+        });
+        cands.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.entry.cmp(&b.entry)));
+        let mut utf16 = Utf16Cursor::new(text);
+        for c in cands.iter() {
             let byte_start = norm.byte[c.start as usize] as usize;
             let byte_end = norm.byte_end(text, c.end as usize - 1);
             out.push(Hit {
@@ -195,15 +245,16 @@ impl Matcher {
         }
     }
 
-    fn plausible(&self, c: &Cand, text: &str, norm: &Normalized, max_gap: u32) -> bool {
-        let (s, e) = (c.start as usize, c.end as usize);
+    /// Whether a match of pattern `p` at key positions `s..e` is a real one: no gap too wide,
+    /// no Latin word or number cut in half.
+    fn plausible(&self, p: usize, s: usize, e: usize, text: &str, norm: &Normalized, max_gap: u32) -> bool {
         for i in s..e - 1 {
             let gap = norm.gap(text, i, MAX_RAW_GAP);
             if gap.visible > max_gap || gap.raw > MAX_RAW_GAP {
                 return false;
             }
         }
-        let (key, flags) = (&norm.key, self.edges[c.entry as usize]);
+        let (key, flags) = (&norm.key, self.edges[p]);
         if flags & (FIRST_LETTER | FIRST_DIGIT) != 0 && s > 0 && norm.adjacent(text, s - 1) {
             let n = key[s - 1];
             if (flags & FIRST_LETTER != 0 && n.is_ascii_alphanumeric()) || (flags & FIRST_DIGIT != 0 && n.is_ascii_digit()) {
@@ -302,6 +353,39 @@ mod tests {
         let allow = parse("c", "@allow\n赌球", None).unwrap();
         let m = Matcher::build(&[allow, a]).unwrap();
         assert!(m.entries()[0].allow);
+    }
+
+    #[test]
+    fn rules_resolve_overlaps_and_allow_lists_separately() {
+        let lex = "@rule prohibited\n网上赌场\n@allow\n网上赌场老板\n@rule sign-off-topic\n赌场\n上赌场\n";
+        let m = Matcher::build(&[parse("t", lex, None).unwrap()]).unwrap();
+        let mut out = Vec::new();
+        m.scan("网上赌场", DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
+        let got: Vec<_> = out.iter().map(|h| (&*m.entries()[h.entry as usize].rule, &m.entries()[h.entry as usize].term)).collect();
+        // Each rule keeps its own leftmost-longest hit; neither hides the other.
+        assert_eq!(got, [("prohibited", &"网上赌场".to_string()), ("sign-off-topic", &"上赌场".to_string())]);
+        // The prohibited allow entry does not silence the other rule.
+        out.clear();
+        m.scan("网上赌场老板", DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&*m.entries()[out[0].entry as usize].rule, "sign-off-topic");
+        // A global allow entry silences every rule.
+        let mut global = parse("g", "@allow\n网上赌场老板", None).unwrap();
+        global.entries[0].rule = std::sync::Arc::from(GLOBAL_RULE);
+        let m = Matcher::build(&[parse("t", lex, None).unwrap(), global]).unwrap();
+        out.clear();
+        m.scan("网上赌场老板", DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn same_key_in_two_rules_keeps_both() {
+        let lex = "@rule prohibited\n赌球\n@rule sign-off-topic\n赌球\n";
+        let m = Matcher::build(&[parse("t", lex, None).unwrap()]).unwrap();
+        assert_eq!(m.entries().len(), 2);
+        let mut out = Vec::new();
+        m.scan("赌球", DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
+        assert_eq!(out.len(), 2);
     }
 
     #[test]

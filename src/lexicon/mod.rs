@@ -4,12 +4,13 @@ mod builtin;
 mod entry;
 mod error;
 mod matcher;
+mod official;
 mod parse;
 
 pub use builtin::{builtin_lexicons, BUILTIN, BUILTIN_RULE_LISTS};
 pub use entry::{Entry, Lexicon};
 pub use error::LexiconError;
-pub use matcher::{Hit, Matcher, ScanBuffers, DEFAULT_MAX_GAP, MAX_RAW_GAP};
+pub use matcher::{Hit, Matcher, ScanBuffers, DEFAULT_MAX_GAP, GLOBAL_RULE, MAX_RAW_GAP};
 pub use parse::{is_valid_id, parse, DEFAULT_CATEGORY, DEFAULT_RULE, MAX_TERM_CHARS};
 
 /// What a successful load added.

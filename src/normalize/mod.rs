@@ -106,14 +106,14 @@ impl<'t> Utf16Cursor<'t> {
         Utf16Cursor { text, byte: 0, utf16: 0 }
     }
 
-    /// The UTF-16 offset of `byte` (a char boundary). Offsets must not decrease between calls;
-    /// a smaller one restarts from the beginning (still correct, just slower).
+    /// The UTF-16 offset of `byte` (a char boundary). Cheap when calls move forward in small
+    /// steps; a step back costs the distance stepped back.
     pub fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.utf16 = 0;
+        if byte >= self.byte {
+            self.utf16 += crate::text::utf16_len(&self.text[self.byte..byte]);
+        } else {
+            self.utf16 -= crate::text::utf16_len(&self.text[byte..self.byte]);
         }
-        self.utf16 += crate::text::utf16_len(&self.text[self.byte..byte]);
         self.byte = byte;
         self.utf16
     }
@@ -148,6 +148,7 @@ mod tests {
         let mut c = Utf16Cursor::new(text);
         assert_eq!((c.at(0), c.at(8), c.at(12), c.at(text.len())), (0, 4, 6, 7));
         assert_eq!(c.at(8), 4);
+        assert_eq!((c.at(1), c.at(0), c.at(12)), (1, 0, 6));
     }
 
     #[test]
