@@ -4,6 +4,7 @@ use crate::config::{resolve, Config, ConfigError, RuleConfig};
 use crate::finding::{sort_findings, Field, Finding};
 use crate::lexicon::{builtin_lexicons, parse, Lexicon, LexiconError, LoadStats, Matcher, ScanBuffers, GLOBAL_RULE};
 use crate::model::{Article, Block};
+use crate::normalize::key_of;
 use crate::rules::{Context, FieldHit, RULES};
 
 /// The name of the list built from [`Config::allow`].
@@ -144,6 +145,12 @@ impl Checker {
                 rule.check(&ctx, cfg, &mut findings);
             }
         }
+        // The user's allow-list also covers findings that rules produce by code (placeholders,
+        // numbers, markings): a finding whose text is, once normalised, an allowed term goes.
+        if !self.config.allow.is_empty() {
+            let allowed: std::collections::HashSet<String> = self.config.allow.iter().map(|t| key_of(t)).collect();
+            findings.retain(|f| f.text.is_empty() || !allowed.contains(&key_of(&f.text)));
+        }
         sort_findings(&mut findings);
         findings
     }
@@ -222,6 +229,15 @@ mod tests {
         let good = Config::from_json(r#"{"rules":{"title-length":"off"}}"#).unwrap();
         c.set_config(good).unwrap();
         assert!(c.check(&Article::default()).iter().all(|f| f.rule != "title-length"));
+    }
+
+    #[test]
+    fn the_user_allow_list_covers_code_rules_too() {
+        let a = Article::from_paragraphs("标题", ["请于xx月xx日前报名"]);
+        let c = Checker::new(Config::default()).unwrap();
+        assert!(c.check(&a).iter().any(|f| f.rule == "placeholder"), "{:?}", c.check(&a));
+        let c = Checker::new(Config { allow: vec!["xx月xx日".into()], ..Config::default() }).unwrap();
+        assert!(c.check(&a).iter().all(|f| f.rule != "placeholder"));
     }
 
     #[test]

@@ -1,8 +1,26 @@
-//! `secrecy`: secrecy markings. (Being implemented: reports nothing yet.)
+//! `secrecy`: security classification markings and internal-circulation notes.
+//!
+//! Two sources:
+//! - the rule's own scanner finds classification markings, which a word list cannot express
+//!   (the ★ is a symbol the lexicon matcher skips): `绝密★启用前`, `机密★10年`, `★秘密`,
+//!   `秘密 1年`, `机密` or `绝密级` alone at the start of a line, and the headers `密级：…` and
+//!   `保密期限：5年`;
+//! - lexicon entries with `@rule secrecy`: the phrases of an internal-circulation note
+//!   (`内部资料`, `请勿外传`, `注意保密`…). Secrecy education uses the same words ("不在微信群
+//!   传递内部文件"), so entries of the built-in categories are reported only where a note stands:
+//!   category `internal` at the start of a clause (or after 此件 / 本文件…, or next to another
+//!   marking) and at its end; category `notice` on a line of its own or next to another marking.
+//!   Entries of other categories (a user's own list) are reported wherever they occur.
+//!
+//! Bare 绝密 / 机密 / 秘密 in running text (保守国家秘密, 机密文件管理培训) are never reported, nor
+//! is a marking or note inside quotation marks (标注“秘密★1年”字样), which is how secrecy
+//! education quotes them.
 
-use super::{Context, Rule, RuleMeta};
+use super::{Context, LexiconHit, Rule, RuleMeta};
 use crate::config::RuleConfig;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Field, Finding, Severity};
+use crate::model::Block;
+use crate::normalize::{is_boundary, is_invisible, to_simplified, Utf16Cursor};
 
 pub struct Secrecy;
 
@@ -10,18 +28,587 @@ static META: RuleMeta = RuleMeta {
     id: "secrecy",
     name_zh: "涉密标识",
     name_en: "Secrecy markings",
-    description_zh: "涉密标识（实现中）",
-    description_en: "Secrecy markings (in progress)",
+    description_zh: "不得发布涉密或内部资料：识别密级标识（绝密★启用前、机密★10年、秘密★、密级：、保密期限：）和内部资料提示（内部资料、请勿外传、注意保密等）。保密宣传教育中的“国家秘密”“保守秘密”等正常用语不报。",
+    description_en: "Secret or internal material must not be published: classification markings (绝密★启用前, 机密★10年, 秘密★, 密级：, 保密期限：) and internal-circulation notes (内部资料, 请勿外传, 注意保密 …). The ordinary words of secrecy education (国家秘密, 保守秘密) are not reported.",
     default_severity: Severity::Block,
     enabled_by_default: true,
-    uses_lexicon: false,
+    uses_lexicon: true,
     options: &[],
 };
+
+/// The category of the scanner's own findings.
+const MARKING: &str = "marking";
+/// Built-in categories whose entries are reported only where a note stands.
+const INTERNAL: &str = "internal";
+const NOTICE: &str = "notice";
+
+/// How far (in characters) the context checks look around a match.
+const WINDOW: usize = 24;
+
+/// Subjects a circulation note may follow: 此件不得外传, 本文件仅供内部参考.
+const SUBJECTS: &[&str] = &[
+    "此件", "本件", "此文", "本文", "此文件", "本文件", "此资料", "本资料", "此材料", "本材料", "本刊", "本书",
+    "此表", "本表", "此稿", "本稿", "本通知", "此通知", "以上内容", "以上信息", "本页", "此页",
+];
+
+fn is_star(c: char) -> bool {
+    matches!(c, '★' | '☆' | '▲' | '△' | '⭐' | '✩' | '✪' | '✫' | '✬' | '✭' | '✮' | '✯' | '✰' | '*' | '＊')
+}
+
+/// Spaces within a line (line breaks are not spaces here: a marking ends at one).
+fn is_space(c: char) -> bool {
+    (c.is_whitespace() && !is_line_break(c)) || is_invisible(c)
+}
+
+/// Decoration that may stand around a marking without changing its position.
+fn is_sep(c: char) -> bool {
+    is_space(c)
+        || is_star(c)
+        || matches!(c, '#' | '＃' | '-' | '－' | '_' | '|' | '/' | '~' | '·' | '•' | '●' | '◆' | '■' | '◇' | '◎')
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// Ends of a clause: Chinese sentence punctuation, brackets and quotes, line breaks, and their
+/// ASCII forms.
+fn is_clause_end(c: char) -> bool {
+    is_boundary(c) || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '［' | '］' | '"' | '\'' | '<' | '>')
+}
+
+fn is_open_bracket(c: char) -> bool {
+    matches!(c, '【' | '（' | '(' | '[' | '［' | '〔' | '「' | '『' | '《' | '〈')
+}
+
+fn is_close_bracket(c: char) -> bool {
+    matches!(c, '】' | '）' | ')' | ']' | '］' | '〕' | '」' | '』' | '》' | '〉')
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '「' | '『' | '"' | '\'' | '《')
+}
+
+/// Is there only decoration between the start of the clause (or of the text) and `at`?
+fn at_clause_start(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev().take(WINDOW) {
+        if is_clause_end(c) {
+            return true;
+        }
+        if !is_sep(c) {
+            return false;
+        }
+    }
+    text[..at].chars().rev().take(WINDOW + 1).count() <= WINDOW
+}
+
+/// Is there only decoration between `at` and the end of the clause (or of the text)?
+fn at_clause_end(text: &str, at: usize) -> bool {
+    for c in text[at..].chars().take(WINDOW) {
+        if is_clause_end(c) {
+            return true;
+        }
+        if !is_sep(c) {
+            return false;
+        }
+    }
+    text[at..].chars().take(WINDOW + 1).count() <= WINDOW
+}
+
+/// Is there only decoration and opening brackets between the start of the line and `at`?
+fn at_line_start(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev().take(WINDOW) {
+        if is_line_break(c) {
+            return true;
+        }
+        if !is_sep(c) && !is_open_bracket(c) {
+            return false;
+        }
+    }
+    text[..at].chars().rev().take(WINDOW + 1).count() <= WINDOW
+}
+
+/// Is there only decoration and closing brackets between `at` and the end of the line?
+fn at_line_end(text: &str, at: usize) -> bool {
+    for c in text[at..].chars().take(WINDOW) {
+        if is_line_break(c) {
+            return true;
+        }
+        if !is_sep(c) && !is_close_bracket(c) {
+            return false;
+        }
+    }
+    text[at..].chars().take(WINDOW + 1).count() <= WINDOW
+}
+
+/// Does the clause before `at` consist of a subject such as 此件 or 本文件?
+fn after_subject(text: &str, at: usize) -> bool {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev().take(WINDOW) {
+        if is_clause_end(c) {
+            break;
+        }
+        start = i;
+    }
+    let prefix = text[start..at].trim_matches(is_sep);
+    let prefix = prefix.strip_suffix('为').unwrap_or(prefix);
+    SUBJECTS.contains(&prefix)
+}
+
+/// Are two spans one note: only decoration and at most one clause punctuation between them?
+fn linked(text: &str, end: usize, next_start: usize) -> bool {
+    if next_start < end {
+        return false;
+    }
+    let between = &text[end..next_start];
+    let mut joints = 0;
+    for (n, c) in between.chars().enumerate() {
+        if n >= 8 {
+            return false;
+        }
+        if matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '。' | '.') {
+            joints += 1;
+        } else if !is_sep(c) {
+            return false;
+        }
+    }
+    joints <= 1
+}
+
+/// Directly inside quotation marks: a mention, not a marking.
+fn quoted(text: &str, start: usize) -> bool {
+    text[..start].chars().next_back().is_some_and(is_open_quote)
+}
+
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+/// The byte length of `word` at the start of `s`, comparing traditional characters as
+/// simplified (長期 is 长期).
+fn starts_with_word(s: &str, word: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = s.chars();
+    for w in word.chars() {
+        let c = chars.next()?;
+        if to_simplified(c) != w {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// Skips spaces (and invisible characters) from `at`.
+fn skip_spaces(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start_matches(is_space).len()
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二两三四五六七八九十百".contains(c)
+}
+
+/// A protection period at `at`: `10年`, `6个月`, `长期`, `启用前`. Returns its end.
+fn period(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    if let Some(len) = ["长期", "启用前", "解密前"].iter().find_map(|w| starts_with_word(rest, w)) {
+        return Some(at + len);
+    }
+    let digits = rest.len() - rest.trim_start_matches(is_numeral).len();
+    if digits == 0 {
+        return None;
+    }
+    let after = &rest[digits..];
+    let unit = ["个月", "年", "月", "日", "天"].iter().find_map(|u| starts_with_word(after, u))?;
+    // 三年级 is a school grade, not a period.
+    if starts_with_word(&after[unit..], "级").is_some() {
+        return None;
+    }
+    Some(at + digits + unit)
+}
+
+/// A classification word (绝密, 机密, 秘密, traditional forms too) whose 密 is at byte `mi`.
+/// Returns its start.
+fn level_word(text: &str, mi: usize) -> Option<(usize, char)> {
+    let prev = text[..mi].chars().next_back()?;
+    let p = to_simplified(prev);
+    matches!(p, '绝' | '机' | '秘' | '祕').then(|| (mi - prev.len_utf8(), p))
+}
+
+/// A classification marking around the classification word `ws..we`. Returns its span.
+fn marking_at(text: &str, ws: usize, we: usize, level: char) -> Option<(usize, usize)> {
+    // 级 after the word (秘密级), then stars, then a period.
+    let mut end = we;
+    let mut i = skip_spaces(text, we);
+    let mut has_ji = false;
+    if first_char(&text[i..]).map(to_simplified) == Some('级') {
+        i += '级'.len_utf8();
+        end = i;
+        has_ji = true;
+    }
+    let after_word = end;
+    let mut star_after = false;
+    loop {
+        let j = skip_spaces(text, i);
+        match first_char(&text[j..]) {
+            Some(c) if is_star(c) => {
+                star_after = true;
+                i = j + c.len_utf8();
+                end = i;
+            }
+            _ => break,
+        }
+    }
+    let j = skip_spaces(text, if star_after { end } else { after_word });
+    let period_end = period(text, j);
+    if let Some(p) = period_end {
+        end = p;
+    }
+    // Stars before the word (★绝密, ★★ 机密).
+    let mut start = ws;
+    loop {
+        let before = text[..start].trim_end_matches(is_space);
+        match before.chars().next_back() {
+            Some(c) if is_star(c) => start = before.len() - c.len_utf8(),
+            _ => break,
+        }
+    }
+    let star_before = start < ws;
+    if quoted(text, start) {
+        return None;
+    }
+    if star_before || star_after || period_end.is_some() {
+        return Some((start, end));
+    }
+    // Alone at the start of a line: 机密 / 绝密 (秘密 alone is too common a word), or 秘密级.
+    if (level != '秘' && level != '祕' || has_ji) && at_line_start(text, ws) {
+        let next = first_char(&text[after_word..]);
+        if next.is_none_or(|c| is_space(c) || is_line_break(c) || is_close_bracket(c)) {
+            return Some((ws, after_word));
+        }
+    }
+    None
+}
+
+/// A header `密级：机密` with 密 at `mi`, or `保密期限：10年` with 保 at `mi - 3`.
+fn header_at(text: &str, mi: usize) -> Option<(usize, usize)> {
+    let after_mi = mi + '密'.len_utf8();
+    let rest = &text[after_mi..];
+    let (start, label_end, needs_period) = if let Some(len) = starts_with_word(rest, "级") {
+        (mi, after_mi + len, false)
+    } else if let (Some(len), true) = (starts_with_word(rest, "期限"), text[..mi].ends_with('保')) {
+        (mi - '保'.len_utf8(), after_mi + len, true)
+    } else {
+        return None;
+    };
+    if !at_clause_start(text, start) || quoted(text, start) {
+        return None;
+    }
+    let colon = skip_spaces(text, label_end);
+    let c = first_char(&text[colon..])?;
+    if c != '：' && c != ':' {
+        return None;
+    }
+    let value = skip_spaces(text, colon + c.len_utf8());
+    if needs_period {
+        return period(text, value).map(|end| (start, end));
+    }
+    // The value: up to the next space or punctuation; a list (绝密、机密、秘密) is a definition.
+    let len: usize = text[value..]
+        .chars()
+        .take_while(|&c| !is_space(c) && !is_clause_end(c))
+        .take(8)
+        .map(char::len_utf8)
+        .sum();
+    let end = value + len;
+    if first_char(&text[end..]) == Some('、') {
+        return None;
+    }
+    Some((start, if len == 0 { colon + c.len_utf8() } else { end }))
+}
+
+/// Classification markings and headers in `text`, in text order.
+fn markings(text: &str, out: &mut Vec<(usize, usize)>) {
+    let mut last_end = 0;
+    for (mi, _) in text.match_indices('密') {
+        if mi < last_end {
+            continue;
+        }
+        let found = match level_word(text, mi) {
+            Some((ws, level)) => marking_at(text, ws, mi + '密'.len_utf8(), level),
+            None => header_at(text, mi),
+        };
+        if let Some((s, e)) = found {
+            if s >= last_end {
+                out.push((s, e));
+                last_end = e;
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// The scanner's own marking: always reported.
+    Marking,
+    /// A built-in `internal` entry: reported where a clause-level note stands.
+    Internal,
+    /// A built-in `notice` entry: reported on a line of its own or next to another marking.
+    Notice,
+    /// Any other entry: always reported.
+    Always,
+}
+
+struct Cand<'h> {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    hit: Option<&'h LexiconHit<'h>>,
+}
+
+/// Every text of the article, in the order the lexicon hits come in.
+fn texts<'a>(ctx: &Context<'a>) -> Vec<(Field, Option<usize>, &'a str)> {
+    let a = ctx.article;
+    let mut v = vec![(Field::Title, None, a.title.as_str()), (Field::Author, None, a.author.as_str()), (Field::Digest, None, a.digest.as_str())];
+    for (i, b) in a.blocks.iter().enumerate() {
+        match b {
+            Block::Text(t) => v.push((Field::Body, Some(i), t.text.as_str())),
+            Block::Image(img) => {
+                if let Some(c) = &img.caption {
+                    v.push((Field::Body, Some(i), c.as_str()));
+                }
+            }
+        }
+    }
+    v
+}
 
 impl Rule for Secrecy {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, _ctx: &Context<'_>, _cfg: &RuleConfig, _out: &mut Vec<Finding>) {}
+    fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
+        let hits: Vec<LexiconHit<'_>> = ctx.lexicon_hits(META.id).collect();
+        let mut next_hit = 0;
+        let mut spans = Vec::new();
+        let mut cands: Vec<Cand<'_>> = Vec::new();
+        for (field, block, text) in texts(ctx) {
+            let first = next_hit;
+            while next_hit < hits.len() && hits[next_hit].at.field == field && hits[next_hit].at.block == block {
+                next_hit += 1;
+            }
+            let text_hits = &hits[first..next_hit];
+            spans.clear();
+            if text.contains('密') {
+                markings(text, &mut spans);
+            }
+            if spans.is_empty() && text_hits.is_empty() {
+                continue;
+            }
+            cands.clear();
+            cands.extend(spans.iter().map(|&(start, end)| Cand { start, end, kind: Kind::Marking, hit: None }));
+            for h in text_hits {
+                let kind = match &*h.entry.category {
+                    INTERNAL => Kind::Internal,
+                    NOTICE => Kind::Notice,
+                    _ => Kind::Always,
+                };
+                let (start, end) = (h.at.hit.byte_start as usize, h.at.hit.byte_end as usize);
+                cands.push(Cand { start, end, kind, hit: Some(h) });
+            }
+            cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+
+            let mut last_accepted: Option<usize> = None;
+            // Accepted spans come in text order: UTF-16 offsets in one pass.
+            let mut utf16 = Utf16Cursor::new(text);
+            for (i, c) in cands.iter().enumerate() {
+                if last_accepted.is_some_and(|e| c.start < e) {
+                    continue;
+                }
+                let left = last_accepted.is_some_and(|e| linked(text, e, c.start));
+                let right = || cands[i + 1..].iter().find(|n| n.start >= c.end).is_some_and(|n| linked(text, c.end, n.start));
+                let mention = || quoted(text, c.start);
+                let ok = match c.kind {
+                    Kind::Marking | Kind::Always => true,
+                    Kind::Internal => {
+                        !mention()
+                            && (left || at_clause_start(text, c.start) || after_subject(text, c.start))
+                            && (at_clause_end(text, c.end) || right())
+                    }
+                    Kind::Notice => !mention() && (left || right() || (at_line_start(text, c.start) && at_line_end(text, c.end))),
+                };
+                if !ok {
+                    continue;
+                }
+                last_accepted = Some(c.end);
+                let matched = &text[c.start..c.end];
+                let message = ctx.msg(
+                    format!("疑似涉密标识或内部资料：“{matched}”，不得公开发布"),
+                    format!("Possible secrecy marking or internal material: \"{matched}\"; it must not be published"),
+                );
+                match c.hit {
+                    Some(h) => {
+                        let mut f = h.finding(&META, cfg, message);
+                        if f.suggestion.is_none() {
+                            f.suggestion = Some(ctx.msg("删除；涉密或内部资料不得公开发布".into(), "Remove it: secret or internal material must not be published".into()));
+                        }
+                        out.push(f);
+                    }
+                    None => {
+                        let suggestion = ctx.msg("删除密级标识；涉密材料不得公开发布".into(), "Remove the marking: classified material must not be published".into());
+                        out.push(Finding {
+                            rule: META.id.to_string(),
+                            severity: cfg.severity,
+                            category: Some(MARKING.to_string()),
+                            field,
+                            block,
+                            start: utf16.at(c.start),
+                            end: utf16.at(c.end),
+                            text: matched.to_string(),
+                            message,
+                            suggestion: Some(suggestion),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check, check_with, config};
+    use crate::{Article, Field, Severity};
+
+    fn found(paragraphs: &[&str]) -> Vec<String> {
+        check(&Article::from_paragraphs("标题", paragraphs.iter().copied()), "secrecy").into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn classification_markings() {
+        assert_eq!(found(&["绝密★启用前"]), ["绝密★启用前"]);
+        assert_eq!(found(&["机密★10年\n关于某某工作的通知"]), ["机密★10年"]);
+        assert_eq!(found(&["秘密★1年"]), ["秘密★1年"]);
+        assert_eq!(found(&["秘密 ★ 一年"]), ["秘密 ★ 一年"]);
+        assert_eq!(found(&["★绝密"]), ["★绝密"]);
+        assert_eq!(found(&["★★ 机密"]), ["★★ 机密"]);
+        assert_eq!(found(&["机密▲"]), ["机密▲"]);
+        assert_eq!(found(&["秘密级★"]), ["秘密级★"]);
+        assert_eq!(found(&["秘密 5年"]), ["秘密 5年"]);
+        assert_eq!(found(&["機密★長期"]), ["機密★長期"]);
+        assert_eq!(found(&["机密\n关于调整人员的通知"]), ["机密"]);
+        assert_eq!(found(&["  绝密  "]), ["绝密"]);
+        assert_eq!(found(&["【机密】"]), ["机密"]);
+        assert_eq!(found(&["秘密级"]), ["秘密级"]);
+        assert_eq!(found(&["密级：秘密"]), ["密级：秘密"]);
+        assert_eq!(found(&["保密期限：10年"]), ["保密期限：10年"]);
+    }
+
+    #[test]
+    fn internal_notes() {
+        assert_eq!(found(&["内部资料，请勿外传"]), ["内部资料", "请勿外传"]);
+        assert_eq!(found(&["内部资料 注意保存"]), ["内部资料", "注意保存"]);
+        assert_eq!(found(&["注意保密"]), ["注意保密"]);
+        assert_eq!(found(&["本文件为内部资料，不得外传。"]), ["内部资料", "不得外传"]);
+        assert_eq!(found(&["此件不得外传"]), ["不得外传"]);
+        assert_eq!(found(&["（内部传阅）会议纪要如下"]), ["内部传阅"]);
+        assert_eq!(found(&["机密★1年 内部资料 注意保密"]), ["机密★1年", "内部资料", "注意保密"]);
+        assert_eq!(found(&["仅供内部参考，严禁外传。"]), ["仅供内部参考", "严禁外传"]);
+    }
+
+    #[test]
+    fn secrecy_education_is_not_a_marking() {
+        let none = [
+            "所发布的信息严守“九不准”：危害国家安全，泄露国家秘密，颠覆国家政权的；",
+            "发布信息必须符合国家保密规定，不得涉及国家秘密和不宜公开的信息。",
+            "保密宣传教育月：我校组织教职工学习《保守国家秘密法》，增强保密意识。",
+            "国家秘密的密级分为绝密、机密、秘密三级。",
+            "绝密级不超过三十年，机密级不超过二十年，秘密级不超过十年。",
+            "国家秘密标志为“秘密★1年”这样的形式，标注在首页左上角。",
+            "不在微信群、QQ群传递内部文件，涉密文件不得外传。",
+            "在工作中要注意保密，不在私人交往中涉及国家秘密。",
+            "机密文件管理培训会顺利召开，商业秘密保护讲座同步举行。",
+            "秘密\n三年级二班 张三",
+            "我的秘密花园",
+            "我的秘密 三年级 张三",
+            "这是一份内部资料汇编的目录",
+            "本刊为内部资料性出版物，准印证号：某字001号",
+            "学校召开保密工作会议，强调涉密人员管理和涉密载体管理。",
+            "国家秘密的密级：绝密、机密、秘密",
+            "保密期限：绝密级不超过三十年",
+        ];
+        for p in none {
+            assert!(found(&[p]).is_empty(), "{p}: {:?}", found(&[p]));
+        }
+    }
+
+    #[test]
+    fn offsets_and_severity() {
+        let mut a = Article::from_paragraphs("😀机密★ 通知", ["正文"]);
+        a.digest = "内部资料".into();
+        let f = check(&a, "secrecy");
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].field, f[0].start, f[0].end, f[0].text.as_str()), (Field::Title, 2, 5, "机密★"));
+        assert_eq!(f[0].severity, Severity::Block);
+        assert_eq!(f[0].category.as_deref(), Some("marking"));
+        assert!(f[0].message.contains("不得公开发布"));
+        assert!(f[0].suggestion.is_some());
+        assert_eq!((f[1].field, f[1].category.as_deref()), (Field::Digest, Some("internal")));
+        let warn = check_with(config(r#"{"rules":{"secrecy":"warn"}}"#), &a, "secrecy");
+        assert!(warn.iter().all(|f| f.severity == Severity::Warn));
+        assert!(check_with(config(r#"{"rules":{"secrecy":"off"}}"#), &a, "secrecy").is_empty());
+    }
+
+    #[test]
+    fn image_captions_are_checked() {
+        let mut a = Article::from_paragraphs("t", ["正文"]);
+        a.blocks.push(crate::Block::Image(crate::ImageBlock { caption: Some("图为绝密★启用前试卷".into()), ..Default::default() }));
+        let f = check(&a, "secrecy");
+        assert_eq!((f[0].block, f[0].start, f[0].text.as_str()), (Some(1), 2, "绝密★启用前"));
+    }
+
+    #[test]
+    fn english_messages() {
+        let a = Article::from_paragraphs("t", ["秘密★"]);
+        let f = check_with(config(r#"{"locale":"en"}"#), &a, "secrecy");
+        assert!(f[0].message.starts_with("Possible secrecy marking"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn user_entries_of_other_categories_are_always_reported() {
+        let mut c = crate::Checker::new(crate::Config::default()).unwrap();
+        c.load_lexicon("mine", "@rule secrecy\n@category project 项目代号\n天河工程", None).unwrap();
+        let a = Article::from_paragraphs("t", ["我们参与了天河工程的建设"]);
+        let f: Vec<_> = c.check(&a).into_iter().filter(|f| f.rule == "secrecy").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "天河工程");
+    }
+
+    /// Offsets of every finding map back to the original text, whatever it holds.
+    fn offsets_hold(rule: &str, tokens: &[&str]) {
+        let checker = crate::Checker::new(crate::Config::default()).unwrap();
+        let (mut seed, mut seen) = (0x2545_f491_4f6c_dd1d_u64, 0);
+        for _ in 0..400 {
+            let mut s = String::new();
+            for _ in 0..20 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(tokens[(seed % tokens.len() as u64) as usize]);
+            }
+            let a = Article::from_paragraphs(&s, [s.as_str()]);
+            let units: Vec<u16> = s.encode_utf16().collect();
+            for f in checker.check(&a).into_iter().filter(|f| f.rule == rule) {
+                assert_eq!(String::from_utf16(&units[f.start..f.end]).unwrap(), f.text, "{s:?}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 20, "only {seen} findings: the tokens do not exercise {rule}");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_text() {
+        offsets_hold("secrecy", &["绝密", "机密", "秘密", "機密", "级", "★", "▲", " ", "1年", "长期", "启用前", "内部资料", "注意保存", "：", "\n", "😀", "\u{200b}", "　", "“", "”", "此件", "不得外传", "，", "密级", "保密期限", "国家"]);
+    }
 }
