@@ -29,11 +29,15 @@ pub const BUILTIN_RULE_LISTS: &[(&str, &str)] = &[
 
 /// Parses the built-in lists. They are tested to parse, so this cannot fail at run time.
 pub fn builtin_lexicons() -> Vec<Lexicon> {
-    BUILTIN
+    let mut lists: Vec<Lexicon> = BUILTIN
         .iter()
         .chain(BUILTIN_RULE_LISTS)
         .map(|(name, text)| parse(name, text, None).unwrap_or_else(|e| panic!("built-in lexicon is malformed: {e}")))
-        .collect()
+        .collect();
+    // Rule `official-wording`: generated from lexicons/official/ (src/lexicon/official.rs).
+    let official = super::official::official_lexicon(&lists);
+    lists.push(official);
+    lists
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ mod builtin;
 mod entry;
 mod error;
 mod matcher;
-mod official;
+pub(crate) mod official;
 mod parse;
 
 pub use builtin::{builtin_lexicons, BUILTIN, BUILTIN_RULE_LISTS};

@@ -1,21 +1,33 @@
-//! `typo`: typos. (Being implemented: reports nothing yet.)
+//! `typo`: words that are wrong in every context (震憾 → 震撼, 截止目前 → 截至目前, 布署 →
+//! 部署), and the traces of synonym-rewriting tools (原那么 → 原则, 便民效劳 → 便民服务).
+//!
+//! A lexicon rule: entries with `@rule typo`, built-in in `lexicons/rules/typo.txt`, each with
+//! its correction as the suggestion. Idioms and official phrases are rule `official-wording`.
 
-use super::{Context, Rule, RuleMeta};
+use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
 use crate::finding::{Finding, Severity};
 
 pub struct Typo;
 
+/// Category of the machine-rewritten wording.
+const REWRITTEN: &str = "rewritten";
+
 static META: RuleMeta = RuleMeta {
     id: "typo",
     name_zh: "错别字",
     name_en: "Typos",
-    description_zh: "错别字（实现中）",
-    description_en: "Typos (in progress)",
+    description_zh: "常见错别字（如“震憾”“布署”“截止目前”）和机器改写留下的用词（如“原那么”“便民效劳”“食品平安”），并给出正确写法。",
+    description_en: "Common misspellings (震憾, 布署, 截止目前…) and words left by synonym-rewriting tools (原那么 for 原则, 效劳 for 服务, 平安 for 安全…), with the correct form.",
     default_severity: Severity::Warn,
     enabled_by_default: true,
-    uses_lexicon: false,
-    options: &[],
+    uses_lexicon: true,
+    options: &[OptionMeta {
+        key: "ignoreCategories",
+        default: OptionDefault::List(&[]),
+        description_zh: "不检查的词库分类（misspelling 错别字、rewritten 机器改写用词）",
+        description_en: "Lexicon categories not to report (misspelling, rewritten)",
+    }],
 };
 
 impl Rule for Typo {
@@ -23,5 +35,135 @@ impl Rule for Typo {
         &META
     }
 
-    fn check(&self, _ctx: &Context<'_>, _cfg: &RuleConfig, _out: &mut Vec<Finding>) {}
+    fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
+        let ignored = cfg.list("ignoreCategories");
+        for hit in ctx.lexicon_hits(META.id) {
+            let entry = hit.entry;
+            if ignored.iter().any(|c| **c == *entry.category) {
+                continue;
+            }
+            let wrong = hit.text;
+            let rewritten = &*entry.category == REWRITTEN;
+            let message = match (entry.suggestion.as_deref(), rewritten) {
+                (Some(right), false) => ctx.msg(
+                    format!("疑似错别字：“{wrong}”应为“{right}”"),
+                    format!("Possible typo: \"{wrong}\" should be \"{right}\""),
+                ),
+                (Some(right), true) => ctx.msg(
+                    format!("疑似机器改写用词：“{wrong}”应为“{right}”"),
+                    format!("Possibly machine-rewritten wording: \"{wrong}\" should be \"{right}\""),
+                ),
+                (None, _) => ctx.msg(format!("疑似错别字：“{wrong}”"), format!("Possible typo: \"{wrong}\"")),
+            };
+            out.push(hit.finding(&META, cfg, message));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::{parse, BUILTIN_RULE_LISTS};
+    use crate::normalize::key_of;
+    use crate::rules::testing::{check_with, config};
+    use crate::{Article, Severity};
+
+    const ID: &str = "typo";
+
+    /// Findings of this rule in one paragraph, with a checker built once for the module.
+    fn findings(text: &str) -> Vec<crate::Finding> {
+        static CHECKER: std::sync::OnceLock<crate::Checker> = std::sync::OnceLock::new();
+        let checker = CHECKER.get_or_init(|| crate::Checker::new(crate::Config::default()).unwrap());
+        checker.check(&Article::from_paragraphs("标题", [text])).into_iter().filter(|f| f.rule == ID).collect()
+    }
+
+    fn list() -> crate::lexicon::Lexicon {
+        let (name, text) = BUILTIN_RULE_LISTS.iter().find(|(n, _)| *n == "builtin:typo").unwrap();
+        parse(name, text, None).unwrap()
+    }
+
+    #[test]
+    fn reports_typos_and_rewritten_wording_with_the_correction() {
+        for (text, wrong, right) in [
+            ("各部门要按照“谁主管、谁负责”的原那么，严格落实责任。", "原那么", "原则"),
+            ("符合微信公众平台群发规那么说明要求", "规那么", "规则"),
+            ("镇里在各村设立了便民效劳站", "便民效劳", "便民服务"),
+            ("xx省政务管理效劳局关于印发通知", "效劳局", "服务局"),
+            ("关于加强和标准全省政务新媒体建设", "加强和标准", "加强和规范"),
+            ("为标准和加强政务新媒体信息内容管理", "为标准和加强", "为规范和加强"),
+            ("分管负责人催促落实各项管理制度", "催促落实", "督促落实"),
+            ("关于推进政务新媒体健康有序开展的意见", "政务新媒体健康有序开展", "政务新媒体健康有序发展"),
+            ("截止目前，已有30名学生报名。", "截止目前", "截至目前"),
+            ("演出场面令人震憾", "震憾", "震撼"),
+            ("校长对安全工作作了具体布署", "布署", "部署"),
+            ("请勿防碍他人", "防碍", "妨碍"),
+            ("全体学生配带红领巾参加升旗仪式", "配带红领巾", "佩戴红领巾"),
+        ] {
+            let f = findings(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!((f[0].text.as_str(), f[0].suggestion.as_deref()), (wrong, Some(right)), "{text}");
+            assert_eq!(f[0].severity, Severity::Warn);
+        }
+        assert_eq!(findings("震憾")[0].message, "疑似错别字：“震憾”应为“震撼”");
+        assert_eq!(findings("原那么")[0].message, "疑似机器改写用词：“原那么”应为“原则”");
+    }
+
+    #[test]
+    fn spares_correct_text_around_the_listed_forms() {
+        for text in [
+            "草原那么辽阔，天空那么蓝。",
+            "如果违规那么就要追责；是否那么做，由会议决定。",
+            "为祖国效劳，为人民服务。",
+            "实行标准化管理，进一步标准化建设流程。",
+            "确保活动健康有序开展。",
+            "报名截止日期为9月1日，截止到今天共收到材料20份。",
+            "我们终于渡过难关，度过了一个愉快的暑假。",
+            "在全部暑假作业中，校长部署假期安全工作。",
+            "万事俱备，只欠东风。论文答辩认真准备，通讯速率很高。",
+            "药物的不良反应问题需要关注；个性标签定制。",
+            "他们轻松驰骋赛场，汇报筹备情况。",
+        ] {
+            assert!(findings(text).is_empty(), "{text}: {:?}", findings(text));
+        }
+    }
+
+    #[test]
+    fn every_entry_is_wrong_its_correction_right_and_its_key_unfolded() {
+        let lex = list();
+        let banned: Vec<_> = lex.entries.iter().filter(|e| !e.allow).collect();
+        assert!(banned.len() >= 150, "{} entries", banned.len());
+        for e in &banned {
+            assert_eq!(&*e.rule, ID);
+            // Normalisation must not change the term (a folded key could match other words),
+            // except Chinese numerals, which fold to digits.
+            let same = e.key.chars().count() == e.term.chars().count()
+                && e.key.chars().zip(e.term.chars()).all(|(k, t)| k == t || k.is_ascii_digit());
+            assert!(same, "{} normalises to {}", e.term, e.key);
+            let right = e.suggestion.as_deref().unwrap_or_else(|| panic!("{} has no suggestion", e.term));
+            assert_ne!(key_of(right), e.key, "{}", e.term);
+            assert!(findings(right).is_empty(), "{right} (the correction of {}) is reported", e.term);
+        }
+        // Every allow-list entry protects something.
+        for a in lex.entries.iter().filter(|e| e.allow) {
+            assert!(banned.iter().any(|e| a.key.contains(&e.key)), "allow entry {} protects nothing", a.term);
+        }
+    }
+
+    #[test]
+    fn does_not_duplicate_official_wording() {
+        let official = crate::lexicon::official::official_lexicon(&[]);
+        let keys: std::collections::HashSet<&str> = official.entries.iter().map(|e| e.key.as_str()).collect();
+        for e in list().entries.iter().filter(|e| !e.allow) {
+            assert!(!keys.contains(e.key.as_str()), "{} is also an official-wording entry", e.term);
+        }
+    }
+
+    #[test]
+    fn categories_can_be_ignored_and_messages_localised() {
+        let a = Article::from_paragraphs("t", ["原那么上，震憾人心"]);
+        let f = check_with(config(r#"{"rules":{"typo":{"ignoreCategories":["rewritten"]}}}"#), &a, ID);
+        assert_eq!(f.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(), ["震憾"]);
+        let f = check_with(config(r#"{"locale":"en"}"#), &a, ID);
+        assert_eq!(f[1].message, "Possible typo: \"震憾\" should be \"震撼\"");
+        assert!(check_with(config(r#"{"rules":{"typo":"off"}}"#), &a, ID).is_empty());
+    }
 }
