@@ -1,0 +1,179 @@
+// Background: the only place the WebAssembly checker runs (a page's CSP can forbid WASM in a
+// content script; the extension's own service worker / background page is not affected).
+//
+// Chromium: an MV3 module service worker. Firefox: a module background script (the same file,
+// listed under background.scripts). Static imports only, no top-level await; the checker is
+// initialised lazily on the first message and rebuilt when the settings change.
+//
+// Messages (chrome.runtime.sendMessage), each answered asynchronously:
+//   {type: 'check', article, revision?} → {findings, ms} | {error}
+//   {type: 'rules'}                     → {rules, version, locale} | {error}
+//   {type: 'validateLexicon', text, category?, name?} → {ok: true, entries, allowed} | {error, line}
+//   {type: 'validateConfig', config}    → {ok: true} | {error}
+//   {type: 'addAllow', text}            → {ok: true, allow} | {error}
+//   {type: 'status'}                    → {ready, version, lexicons, settingsError, lexiconErrors, checks}
+//   {type: 'openOptions'}               → {ok: true}
+import init, { Checker, version } from '../pkg/wxlint.js';
+import './shared.js';
+
+const { api, KEYS, SETTINGS_KEYS, buildConfig } = globalThis.wxlintShared;
+
+let initPromise = null;
+/** The checker built from the current settings, or null until the first message. */
+let checker = null;
+/** A promise for the rebuild in progress (or done). */
+let buildPromise = null;
+/** The settings revision the checker was built from. */
+let builtRevision = null;
+let settingsError = null;
+let lexiconErrors = [];
+let checks = 0;
+
+function ensureInit() {
+  if (!initPromise) {
+    initPromise = init({ module_or_path: api.runtime.getURL('pkg/wxlint_bg.wasm') }).catch((e) => {
+      initPromise = null;
+      throw e;
+    });
+  }
+  return initPromise;
+}
+
+async function build() {
+  await ensureInit();
+  const stored = await api.storage.local.get(SETTINGS_KEYS);
+  const config = buildConfig(stored);
+  let next;
+  settingsError = null;
+  try {
+    next = new Checker(config);
+  } catch (e) {
+    // A stored configuration the checker refuses (e.g. written by an older version): keep
+    // checking with the defaults (and the allow-list), and say so in the status.
+    settingsError = String(e && e.message || e);
+    try {
+      next = new Checker({ locale: config.locale, allow: config.allow });
+    } catch (_) {
+      next = new Checker({ locale: config.locale });
+    }
+  }
+  lexiconErrors = [];
+  for (const list of stored[KEYS.lexicons] || []) {
+    try {
+      next.loadLexicon(String(list.text || ''), list.category || 'custom', list.name || list.fileName || 'custom');
+    } catch (e) {
+      lexiconErrors.push({ name: list.name, line: e.line ?? 0, error: String(e.message || e) });
+    }
+  }
+  if (checker) checker.free();
+  checker = next;
+  builtRevision = stored[KEYS.revision] ?? null;
+  return checker;
+}
+
+let rebuilding = false;
+
+/** The checker, (re)built first when none exists yet or when `revision` is newer than it. */
+function ready(revision) {
+  if (!buildPromise) return rebuild();
+  if (typeof revision === 'number' && revision > (builtRevision ?? 0) && !rebuilding) return rebuild();
+  return buildPromise;
+}
+
+function rebuild() {
+  rebuilding = true;
+  const p = (buildPromise || Promise.resolve()).catch(() => {}).then(build);
+  buildPromise = p;
+  p.then(
+    () => { if (buildPromise === p) rebuilding = false; },
+    () => { if (buildPromise === p) { rebuilding = false; buildPromise = null; } },
+  );
+  return p;
+}
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (SETTINGS_KEYS.some((k) => k in changes) && buildPromise) rebuild();
+});
+
+function errorText(e) {
+  return String((e && e.message) || e);
+}
+
+async function handle(msg) {
+  switch (msg && msg.type) {
+    case 'check': {
+      const c = await ready(msg.revision);
+      const t0 = performance.now();
+      const findings = c.check(msg.article || {});
+      checks += 1;
+      return { findings, ms: performance.now() - t0 };
+    }
+    case 'rules': {
+      await ensureInit();
+      return { rules: Checker.rules(), version: version(), locale: globalThis.wxlintShared.checkerLocale() };
+    }
+    case 'validateLexicon': {
+      await ensureInit();
+      // A throwaway checker without the built-in lexicon: cheap, and the active one is untouched.
+      const v = new Checker({ builtinLexicon: false });
+      try {
+        const stats = v.loadLexicon(String(msg.text ?? ''), msg.category || 'custom', msg.name || 'custom');
+        return { ok: true, entries: stats.entries, allowed: stats.allowed };
+      } catch (e) {
+        return { error: errorText(e), line: typeof e.line === 'number' ? e.line : 0 };
+      } finally {
+        v.free();
+      }
+    }
+    case 'validateConfig': {
+      await ensureInit();
+      try {
+        const v = new Checker({ ...(msg.config || {}), builtinLexicon: false });
+        v.free();
+        return { ok: true };
+      } catch (e) {
+        return { error: errorText(e) };
+      }
+    }
+    case 'addAllow': {
+      const text = String(msg.text ?? '').trim();
+      if (!text) return { error: 'empty' };
+      const stored = await api.storage.local.get([KEYS.allow]);
+      const allow = Array.isArray(stored[KEYS.allow]) ? stored[KEYS.allow] : [];
+      if (!allow.includes(text)) allow.push(text);
+      await api.storage.local.set({ [KEYS.allow]: allow, [KEYS.revision]: Date.now() });
+      await rebuild();
+      return { ok: true, allow, revision: builtRevision };
+    }
+    case 'status': {
+      let ok = true;
+      try { await ready(); } catch (_) { ok = false; }
+      return {
+        ready: ok && !!checker,
+        version: ok ? version() : null,
+        lexicons: checker ? checker.lexiconNames() : [],
+        settingsError,
+        lexiconErrors,
+        checks,
+      };
+    }
+    case 'openOptions': {
+      await api.runtime.openOptionsPage();
+      return { ok: true };
+    }
+    default:
+      return undefined;
+  }
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!msg || typeof msg.type !== 'string') return false;
+  const known = ['check', 'rules', 'validateLexicon', 'validateConfig', 'addAllow', 'status', 'openOptions'];
+  if (!known.includes(msg.type)) return false; // e.g. 'stats' is for the content script
+  handle(msg).then(
+    (answer) => sendResponse(answer),
+    (e) => sendResponse({ error: errorText(e) }),
+  );
+  return true;
+});
