@@ -3,6 +3,7 @@
 #   target/release/wxlint   the CLI
 #   pkg/                    the npm package `wxlint` (ES module for browsers and bundlers)
 #   pkg-node/               the same for Node.js (CommonJS), used by tests/node/
+#   dist/                   the browser extension packages (Chrome/Edge zip, Firefox zip)
 # Installs the tools it needs first (scripts/ensure-tools.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,9 @@ raw=$(wc -c < pkg/wxlint_bg.wasm)
 gz=$(gzip -9 -c pkg/wxlint_bg.wasm | wc -c)
 echo "pkg/wxlint_bg.wasm: $raw bytes, $gz bytes gzipped"
 
+step "browser extension: dist/wxlint-chrome.zip, dist/wxlint-firefox.zip (web-ext lint)"
+bash scripts/package-extension.sh
+
 sample=examples/sample-article.html
 step "target/release/wxlint check $sample"
 if [ ! -f "$sample" ]; then
@@ -44,3 +48,4 @@ esac
 step "done"
 echo "CLI:         target/release/wxlint"
 echo "npm package: pkg/ (web), pkg-node/ (Node.js)"
+echo "extension:   the repository root (unpacked), dist/wxlint-chrome.zip, dist/wxlint-firefox.zip"
