@@ -13,10 +13,14 @@
 //   {type: 'addAllow', text}            → {ok: true, allow} | {error}
 //   {type: 'status'}                    → {ready, version, lexicons, settingsError, lexiconErrors, checks}
 //   {type: 'openOptions'}               → {ok: true}
+//   {type: 'openReviewSheet', sheet}    → {ok: true, id} (stores the sheet data one-time, opens review-sheet.html)
 import init, { Checker, version } from '../pkg/wxlint.js';
 import './shared.js';
 
-const { api, KEYS, SETTINGS_KEYS, buildConfig } = globalThis.wxlintShared;
+const { api, KEYS, SETTINGS_KEYS, buildConfig, sheetStorage } = globalThis.wxlintShared;
+
+/** Review sheet data nobody opened (the tab was closed before it loaded) goes after a day. */
+const SHEET_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 let initPromise = null;
 /** The checker built from the current settings, or null until the first message. */
@@ -100,7 +104,40 @@ function errorText(e) {
   return String((e && e.message) || e);
 }
 
-async function handle(msg) {
+/** Store a review sheet's data under a one-time key and open the sheet in a tab next to the sender's. */
+async function openReviewSheet(sheet, sender) {
+  if (!sheet || typeof sheet !== 'object' || !sheet.article) return { error: 'no sheet data' };
+  let checkerVersion = null;
+  try {
+    await ensureInit();
+    checkerVersion = version();
+  } catch (_) { /* the sheet says nothing about it */ }
+  const area = sheetStorage();
+  try {
+    const all = await area.get(null);
+    const stale = Object.keys(all).filter((k) => k.startsWith(KEYS.sheetPrefix)
+      && !(all[k] && all[k].storedAt > Date.now() - SHEET_MAX_AGE_MS));
+    if (stale.length) await area.remove(stale);
+  } catch (_) { /* nothing to tidy */ }
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  await area.set({ [KEYS.sheetPrefix + id]: { ...sheet, id, storedAt: Date.now(), checkerVersion } });
+  const url = api.runtime.getURL(`extension/review-sheet.html?id=${id}`);
+  const tab = sender && sender.tab;
+  try {
+    const props = { url };
+    if (tab && typeof tab.id === 'number') {
+      props.openerTabId = tab.id;
+      if (typeof tab.index === 'number') props.index = tab.index + 1;
+      if (typeof tab.windowId === 'number') props.windowId = tab.windowId;
+    }
+    await api.tabs.create(props);
+  } catch (_) {
+    await api.tabs.create({ url });
+  }
+  return { ok: true, id };
+}
+
+async function handle(msg, sender) {
   switch (msg && msg.type) {
     case 'check': {
       const c = await ready(msg.revision);
@@ -162,6 +199,8 @@ async function handle(msg) {
       await api.runtime.openOptionsPage();
       return { ok: true };
     }
+    case 'openReviewSheet':
+      return openReviewSheet(msg.sheet, sender);
     default:
       return undefined;
   }
@@ -169,9 +208,9 @@ async function handle(msg) {
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== 'string') return false;
-  const known = ['check', 'rules', 'validateLexicon', 'validateConfig', 'addAllow', 'status', 'openOptions'];
+  const known = ['check', 'rules', 'validateLexicon', 'validateConfig', 'addAllow', 'status', 'openOptions', 'openReviewSheet'];
   if (!known.includes(msg.type)) return false; // e.g. 'stats' is for the content script
-  handle(msg).then(
+  handle(msg, sender).then(
     (answer) => sendResponse(answer),
     (e) => sendResponse({ error: errorText(e) }),
   );

@@ -27,6 +27,12 @@
     overrides: 'wxlint.overrides',
     /** For tests: {forceOverlay: true} draws with the overlay even where the Highlight API exists. */
     debug: 'wxlint.debug',
+    /**
+     * Review sheet data waiting for its page, one-time: `wxlint.sheet.<id>` in
+     * storage.session (storage.local where there is no session area). Read and removed by
+     * review-sheet.js.
+     */
+    sheetPrefix: 'wxlint.sheet.',
   };
 
   const SETTINGS_KEYS = [KEYS.rules, KEYS.lexicons, KEYS.allow, KEYS.revision];
@@ -154,8 +160,77 @@
     return `${finding.rule}\u0001${finding.field}\u0001${finding.text}`;
   }
 
+  // ---- Review sheet (审核单) ------------------------------------------------------------------
+
+  /** The storage area the review sheet data passes through. */
+  function sheetStorage() {
+    return (api.storage && api.storage.session) || api.storage.local;
+  }
+
+  /** Characters the editors insert on their own: not counted as characters of the text. */
+  const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+  /** The text of every body block that has some: a text block's text, an image's caption. */
+  function bodyTexts(article) {
+    const out = [];
+    for (const b of (article && article.blocks) || []) {
+      if (!b) continue;
+      if (b.type === 'image') {
+        if (typeof b.caption === 'string' && b.caption) out.push(b.caption);
+      } else if (typeof b.text === 'string') {
+        out.push(b.text);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The text the review sheet's fingerprint is computed from:
+   * title + "\n" + author + "\n" + digest + "\n" + the body texts joined with "\n".
+   */
+  function canonicalText(article) {
+    const a = article || {};
+    return `${a.title || ''}\n${a.author || ''}\n${a.digest || ''}\n${bodyTexts(a).join('\n')}`;
+  }
+
+  /** {chars, images}: body characters (code points, not UTF-16 units; zero-width ones left out), images. */
+  function articleStats(article) {
+    let chars = 0;
+    for (const text of bodyTexts(article)) chars += Array.from(text.replace(ZERO_WIDTH, '')).length;
+    const images = ((article && article.blocks) || []).filter((b) => b && b.type === 'image').length;
+    return { chars, images };
+  }
+
+  /** The text a finding's offsets (UTF-16) refer to. */
+  function findingSource(article, f) {
+    if (!article || !f) return '';
+    if (f.field !== 'body') return typeof article[f.field] === 'string' ? article[f.field] : '';
+    const b = (article.blocks || [])[f.block];
+    if (!b) return '';
+    return String((b.type === 'image' ? b.caption : b.text) || '');
+  }
+
+  /**
+   * The finding in its context: {before, match, after, cutBefore, cutAfter} with up to `radius`
+   * characters (code points) either side; null when the finding has no span.
+   */
+  function findingExcerpt(article, f, radius = 15) {
+    const src = findingSource(article, f);
+    if (!(f && f.end > f.start) || f.end > src.length) return null;
+    const before = Array.from(src.slice(0, f.start));
+    const after = Array.from(src.slice(f.end));
+    return {
+      before: before.slice(-radius).join(''),
+      match: src.slice(f.start, f.end),
+      after: after.slice(0, radius).join(''),
+      cutBefore: before.length > radius,
+      cutAfter: after.length > radius,
+    };
+  }
+
   globalThis.wxlintShared = {
     api, KEYS, SETTINGS_KEYS, SEVERITIES, CATEGORIES,
     checkerLocale, buildConfig, parseCsv, csvToLexicon, decodeWordFile, ignoreKey,
+    sheetStorage, bodyTexts, canonicalText, articleStats, findingExcerpt,
   };
 })();

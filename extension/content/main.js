@@ -1,13 +1,14 @@
 // Wiring: editor edits → debounce (300 ms) → extract → one message to the background → draw.
-// Keeps the latest result for the publish guard, the ignored findings of this article, and
-// timings (answered to {type: 'stats'} from the popup or tests — nothing is put in the page).
+// Keeps the latest result for the publish guard, the ignored findings of this article, the
+// findings seen in this session (per article: the review sheet's 已修改), and timings
+// (answered to {type: 'stats'} from the popup or tests — nothing is put in the page).
 (function () {
   'use strict';
   const ns = (globalThis.wxlint = globalThis.wxlint || {});
   if (window.top !== window || ns.started) return;
   ns.started = true;
 
-  const { KEYS, ignoreKey } = globalThis.wxlintShared;
+  const { KEYS, ignoreKey, articleStats, findingExcerpt } = globalThis.wxlintShared;
   const api = ns.api;
   const DEBOUNCE_MS = 300;
   const MAX_LATENCIES = 500;
@@ -30,6 +31,8 @@
     ruleIndex: new Map(),
     ignored: new Set(),
     overrides: [],
+    /** Findings seen by the checks of this session: articleKey → Map(historyKey → entry). */
+    history: new Map(),
     articleKey: null,
     pageId: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`,
     stats: { checks: 0, lastMs: null, latencies: [], last: null, errors: 0 },
@@ -85,6 +88,54 @@
       all[key] = list.slice(-50);
       await api.storage.local.set({ [KEYS.overrides]: all });
     } catch (_) { /* kept in memory */ }
+  }
+
+  // ---- Findings seen in this session (for the review sheet's 已修改) ------------------------
+
+  /**
+   * What makes two findings of different checks "the same problem": the rule, the field and
+   * the matched text; for findings without a text of their own (an image without a caption)
+   * or whose text is only the overflow (the length rules), where they are instead.
+   */
+  function historyKey(f) {
+    const what = !f.text || /-length$/.test(f.rule) ? `@${whereOf(f)}` : f.text;
+    return `${f.rule}\u0001${f.field}\u0001${what}`;
+  }
+
+  /** The history of the current article (a new article's history follows it once it has an id). */
+  function historyOf(key) {
+    let h = S.history.get(key);
+    if (!h) {
+      const early = S.history.get(`page:${S.pageId}`);
+      if (early && key !== `page:${S.pageId}`) {
+        h = early;
+        S.history.delete(`page:${S.pageId}`);
+      } else {
+        h = new Map();
+      }
+      S.history.set(key, h);
+    }
+    return h;
+  }
+
+  function recordHistory(result) {
+    const h = historyOf(currentArticleKey());
+    const now = Date.now();
+    for (const f of result.findings) {
+      const k = historyKey(f);
+      const entry = h.get(k);
+      const seen = {
+        rule: f.rule, severity: f.severity, field: f.field, where: whereOf(f), text: f.text,
+        message: f.message, suggestion: f.suggestion || null, excerpt: findingExcerpt(result.article, f),
+      };
+      if (entry) {
+        entry.finding = seen;
+        entry.lastSeen = now;
+        entry.allowed = false;
+      } else {
+        h.set(k, { finding: seen, firstSeen: now, lastSeen: now, allowed: false });
+      }
+    }
   }
 
   // ---- Labels --------------------------------------------------------------------------------
@@ -189,6 +240,7 @@
     S.error = null;
     S.result = { findings: answer.findings, map: ex.map, article: ex.article, ms: answer.ms, at: Date.now() };
     redraw();
+    try { recordHistory(S.result); } catch (_) { /* the sheet just lacks 已修改 */ }
     const drawn = performance.now();
     const st = S.stats;
     st.checks += 1;
@@ -336,6 +388,9 @@
   async function allow(it) {
     const answer = await ns.send({ type: 'addAllow', text: it.finding.text });
     if (answer && answer.ok) {
+      // Gone from the next check because of the allow-list, not an edit: say so on the sheet.
+      const entry = historyOf(currentArticleKey()).get(historyKey(it.finding));
+      if (entry) entry.allowed = true;
       if (typeof answer.revision === 'number') S.revision = answer.revision;
       S.dirty = true;
       run('allow');
@@ -348,6 +403,96 @@
   function canAllow(f) {
     const r = S.ruleIndex.get(f.rule);
     return !!f.text && !!r && !!r.usesLexicon;
+  }
+
+  // ---- Review sheet (审核单) -------------------------------------------------------------------
+
+  /** The account's name if the page shows it, else ''. */
+  function accountName() {
+    const el = ns.queryFirst(document, ns.selectors.accountName);
+    return el ? ns.ellipsis((el.textContent || '').replace(/\s+/g, ' ').trim(), 60) : '';
+  }
+
+  /** "Publish anyway" records of this article: this page's, and those stored for its id. */
+  async function overrideRecords(key) {
+    const list = S.overrides.filter((r) => r.articleKey === key || r.articleKey === `page:${S.pageId}`);
+    if (key.startsWith('appmsgid:')) {
+      try {
+        const stored = await api.storage.local.get(KEYS.overrides);
+        const all = stored[KEYS.overrides] || {};
+        for (const r of Array.isArray(all[key]) ? all[key] : []) {
+          if (r && !list.some((x) => x.at === r.at && x.reason === r.reason)) list.push(r);
+        }
+      } catch (_) { /* this page's only */ }
+    }
+    return list.sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  }
+
+  const FIELD_ORDER = ['title', 'author', 'digest', 'body'];
+
+  /**
+   * The data of the review sheet, from the article as checked now (a pending check is waited
+   * for): the article's texts, every finding with its state, the findings fixed since an
+   * earlier check of this session. Rendering and the fingerprint are the sheet page's.
+   */
+  async function sheetData() {
+    const r = fresh();
+    const result = r.ready ? r.result : await r.promise;
+    if (!S.editor || !result || !result.article) return { error: ns.t('sheetNoArticle') };
+    if (result.error) return { error: result.error };
+    const article = result.article;
+    const key = currentArticleKey();
+    const records = await overrideRecords(key);
+    const same = (f) => (x) => x && x.rule === f.rule && x.field === f.field && x.text === f.text;
+    const findings = result.findings.map((f) => {
+      let record = null;
+      for (const rec of records) if ([...(rec.block || []), ...(rec.review || [])].some(same(f))) record = rec;
+      const ignored = S.ignored.has(ignoreKey(f));
+      return {
+        rule: f.rule, ruleName: ruleName(f.rule), severity: f.severity, field: f.field, where: whereOf(f),
+        text: f.text, message: f.message, suggestion: f.suggestion || null,
+        excerpt: findingExcerpt(article, f),
+        state: record ? 'override' : ignored ? 'ignored' : 'open',
+        reason: record ? record.reason : null,
+        decidedAt: record ? record.at : null,
+        order: [ns.severityRank(f.severity), FIELD_ORDER.indexOf(f.field), f.block ?? -1, f.start ?? 0],
+      };
+    });
+    const cmp = (a, b) => {
+      for (let i = 0; i < a.order.length; i += 1) if (a.order[i] !== b.order[i]) return a.order[i] - b.order[i];
+      return 0;
+    };
+    findings.sort(cmp);
+    const now = new Set(result.findings.map(historyKey));
+    const fixed = [...historyOf(key).entries()]
+      .filter(([k]) => !now.has(k))
+      .map(([, e]) => ({ ...e.finding, ruleName: ruleName(e.finding.rule), state: e.allowed ? 'allowed' : 'fixed', lastSeen: new Date(e.lastSeen).toISOString() }))
+      .sort((a, b) => ns.severityRank(a.severity) - ns.severityRank(b.severity));
+    for (const f of findings) delete f.order;
+    return {
+      version: 1,
+      createdAt: new Date().toISOString(),
+      checkedAt: new Date(result.at).toISOString(),
+      extensionVersion: api.runtime.getManifest().version,
+      account: accountName(),
+      articleKey: key,
+      article: {
+        title: article.title,
+        author: article.author,
+        digest: article.digest,
+        blocks: article.blocks.map((b) => (b.type === 'image' ? { type: 'image', caption: b.caption ?? null } : { type: 'text', text: b.text })),
+      },
+      stats: articleStats(article),
+      findings,
+      fixed,
+    };
+  }
+
+  /** 生成审核单: the data goes to the background, which opens the sheet in a new tab. */
+  async function openReviewSheet() {
+    const data = await sheetData();
+    if (data.error) return data;
+    return ns.send({ type: 'openReviewSheet', sheet: data });
   }
 
   // ---- Messages from the popup / tests --------------------------------------------------------
@@ -409,6 +554,7 @@
       onRecheck: () => { S.dirty = true; run('manual'); },
       onSelect: (it) => ns.highlight.flash(it),
       onOptions: () => ns.send({ type: 'openOptions' }),
+      onSheet: openReviewSheet,
     });
     ns.guard.install({
       fresh,
@@ -457,5 +603,5 @@
     try { render(); } catch (_) { /* nothing more to do */ }
   });
 
-  ns.main = { run, fresh, status, stats: () => S.stats };
+  ns.main = { run, fresh, status, stats: () => S.stats, sheetData };
 })();

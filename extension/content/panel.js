@@ -1,5 +1,6 @@
 // The floating panel (in the extension's shadow root): counts by severity, findings grouped by
-// rule, a status line (and a clear notice when no editor is recognised), 重新检查. Movable by
+// rule, a status line (and a clear notice when no editor is recognised), 重新检查, 生成审核单
+// (the printable review sheet, opened in a tab by the background). Movable by
 // its header, collapsible; position and state remembered in storage.
 (function () {
   'use strict';
@@ -11,7 +12,8 @@
   const state = { left: null, top: null, collapsed: false, closedGroups: new Set() };
   let el = null;
   let parts = {};
-  let handlers = { onRecheck: null, onSelect: null, onOptions: null, ruleName: (id) => id, ruleOrder: () => 0 };
+  let handlers = { onRecheck: null, onSelect: null, onOptions: null, onSheet: null, ruleName: (id) => id, ruleOrder: () => 0 };
+  let messageTimer = null;
   let last = null;
 
   async function init(h2) {
@@ -46,11 +48,14 @@
       parts.toggle);
     parts.status = h('div', { class: 'status' });
     parts.notice = h('div', { class: 'notice', hidden: true });
+    parts.message = h('div', { class: 'notice error message', role: 'status', hidden: true });
     parts.list = h('div', { class: 'groups' });
-    parts.body = h('div', { class: 'body' }, parts.status, parts.notice, parts.list);
+    parts.body = h('div', { class: 'body' }, parts.status, parts.notice, parts.message, parts.list);
     parts.ms = h('span', { class: 'ms' });
+    parts.sheet = h('button', { class: 'sheet', title: t('panelSheetHint'), onclick: () => openSheet() }, t('panelSheet'));
     parts.foot = h('div', { class: 'foot' },
       h('button', { class: 'primary recheck', onclick: () => handlers.onRecheck && handlers.onRecheck() }, t('recheck')),
+      parts.sheet,
       h('button', { class: 'link options', onclick: () => handlers.onOptions && handlers.onOptions() }, t('openOptions')),
       parts.ms);
     el = h('div', { class: 'panel', role: 'complementary', 'aria-label': t('panelTitle') }, parts.head, parts.body, parts.foot);
@@ -59,6 +64,29 @@
     setCollapsed(state.collapsed, true);
     place();
     if (last) render(last);
+  }
+
+  /** 生成审核单: one at a time; a failure is said in the panel for a while. */
+  async function openSheet() {
+    if (!handlers.onSheet || parts.sheet.disabled) return;
+    parts.sheet.disabled = true;
+    try {
+      const answer = await handlers.onSheet();
+      if (answer && answer.error) message(t('sheetFailed', [answer.error]));
+      else message(null);
+    } catch (e) {
+      message(t('sheetFailed', [String((e && e.message) || e)]));
+    } finally {
+      parts.sheet.disabled = false;
+    }
+  }
+
+  /** Show (or clear, with null) a passing message under the status line. */
+  function message(text) {
+    clearTimeout(messageTimer);
+    parts.message.hidden = !text;
+    parts.message.textContent = text || '';
+    if (text) messageTimer = setTimeout(() => { parts.message.hidden = true; }, 8000);
   }
 
   function place() {
@@ -213,6 +241,7 @@
   ns.panel = {
     init,
     render,
+    message,
     /** Diagnostics for tests: the rendered counts. */
     element: () => el,
   };

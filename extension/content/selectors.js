@@ -34,6 +34,8 @@
     titleTextarea: ['textarea#title', 'textarea.js_article_title'],
     author: ['input#author', 'input.js_author'],
     digest: ['textarea#js_description', 'textarea.js_desc', 'textarea[name=digest]'],
+    /** The account's name in the back end's header (for the review sheet; blank when absent). */
+    accountName: ['.weui-desktop-account__nickname', '.weui-desktop_name', '.account_nickname', '#js_account_name'],
 
     // ---- Buttons --------------------------------------------------------------------------
     /** Publish buttons of the toolbar (both generations). */

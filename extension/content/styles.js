@@ -90,6 +90,9 @@ button.link:hover { text-decoration: underline; background: none; }
 .item.ignored { opacity: 0.5; }
 .panel .foot { display: flex; gap: 6px; align-items: center; padding: 6px 10px; border-top: 1px solid #eceef1; background: #fafbfc; }
 .panel .foot .ms { margin-left: auto; color: #9aa0a6; font-size: 12px; }
+.panel .foot { flex-wrap: wrap; }
+.panel .foot button, .panel .foot .ms { white-space: nowrap; }
+.panel .foot button.sheet:disabled { opacity: 0.55; cursor: progress; }
 
 /* Hover card */
 .card { position: fixed; z-index: 3; max-width: 340px; min-width: 220px; background: #fff; border: 1px solid #dcdfe3; border-radius: 6px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18); padding: 8px 10px; pointer-events: auto; }
