@@ -10,8 +10,12 @@
 //!     全市第一批, 全国第一个, 第一书记, 全市最好成绩, 全省最优营商环境);
 //!   - a superlative with what a school or business offers: `最好的学校`, `最优质的教育`,
 //!     `最强师资`, `最佳选择`, and the reverse `师资最强`, `升学率最高` (but not the sayings
-//!     "陪伴是最好的教育", "读书是最好的选择", "最好的教育是陪伴"; 老师 is not an offer, so
-//!     "兴趣是最好的老师" is never a claim).
+//!     "陪伴是最好的教育", "读书是最好的选择", "最好的教育是陪伴");
+//!   - a superlative with the people a school offers, `最好的老师`, `最优秀的教师`, only when it
+//!     is a claim: after 拥有, 汇聚, 配备, 有着, (我们)有 … or with the school as the subject
+//!     (我校, 本校, 学校, 我们 … in the clause). The saying "X是(孩子)最好的老师" (X: 兴趣, 父母,
+//!     家长, 生活, 实践, 自然, 书籍, 阅读 …) and praise without a claim ("他是我心中最好的老师")
+//!     are not claims.
 //!
 //! Bare 最好 (最好不要下河游泳), 第一 (第一次, 第一责任人), 唯一, 国家级 (国家级示范性高中) and
 //! 最佳 (最佳组织奖) are never reported.
@@ -20,7 +24,7 @@ use super::{Context, LexiconHit, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
 use crate::finding::{Field, Finding, Severity};
 use crate::model::Block;
-use crate::normalize::{to_simplified, Utf16Cursor};
+use crate::normalize::{is_boundary, to_simplified, Utf16Cursor};
 
 pub struct AdLaw;
 
@@ -66,6 +70,21 @@ const OFFERS: &[&str] = &[
     "师资力量", "师资队伍", "教师队伍", "教师团队", "教学质量", "培训机构", "学校", "学府", "名校", "师资", "教育", "课程",
     "机构", "品牌", "产品", "选择", "幼儿园",
 ];
+/// The people a school offers: 最好的老师 is a claim only with a claim verb or the school as
+/// the subject.
+const PEOPLE: &[&str] = &["老师们", "老师", "教师", "名师", "教练", "导师", "师资团队"];
+/// Before a superlative with people, in its clause: a claim (我们拥有最好的老师).
+const CLAIM_VERBS: &[&str] = &["拥有", "有着", "汇聚", "汇集", "聚集", "聚合", "配备", "配有", "具备", "打造", "组建", "引进", "集结", "云集"];
+/// The school as the subject of the clause (我校的老师是最好的老师).
+const CLAIM_SUBJECTS: &[&str] = &["我校", "本校", "学校", "我们", "我园", "本园", "本机构", "我机构", "本中心", "我中心"];
+/// Subjects of the saying "X是最好的老师" (兴趣是最好的老师, 父母是孩子最好的老师).
+const SAYING_SUBJECTS: &[&str] = &[
+    "兴趣", "爱好", "父母", "家长", "爸爸", "妈妈", "母亲", "父亲", "生活", "实践", "自然", "书籍", "书本", "阅读", "读书",
+    "时间", "经验", "错误", "失败", "挫折", "历史", "社会", "好奇心", "榜样", "问题", "痛苦", "大地",
+];
+/// How far back (in characters) a clause is searched for a claim cue.
+const CLAUSE_WINDOW: usize = 16;
+
 /// An offer, then a superlative: 师资最强, 升学率最高.
 const OFFERS_BEFORE: &[&str] = &["师资力量", "教学质量", "升学率", "性价比", "师资", "价格"];
 const OFFER_ADJ_AFTER: &[&str] = &["优质", "专业", "好", "佳", "优", "强", "高", "低", "棒"];
@@ -133,6 +152,42 @@ impl Folded {
         let j = if self.is(i, '的') { i + 1 } else { i };
         self.first_at(j, OFFERS).map(|n| j + n)
     }
+
+    /// `的`? then people (老师, 教师) at `i`: returns the index after them.
+    fn people_at(&self, i: usize) -> Option<usize> {
+        let j = if self.is(i, '的') { i + 1 } else { i };
+        self.first_at(j, PEOPLE).map(|n| j + n)
+    }
+
+    /// The start of the clause that char index `i` is in (at most [`CLAUSE_WINDOW`] back).
+    fn clause_start(&self, i: usize) -> usize {
+        let mut s = i;
+        while s > 0 && i - s < CLAUSE_WINDOW && !is_boundary(self.chars[s - 1]) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// Does `word` occur within chars `from..to`? Returns the index after its last occurrence.
+    fn find_in(&self, from: usize, to: usize, word: &str) -> Option<usize> {
+        let n = word.chars().count();
+        (from..to).rev().find(|&k| k + n <= to && self.at(k, word).is_some()).map(|k| k + n)
+    }
+
+    /// Is the superlative at `i` (最好的老师) a claim about the school's people?
+    fn people_claim(&self, i: usize) -> bool {
+        let from = self.clause_start(i);
+        // The saying: 兴趣是最好的老师, 父母是孩子最好的老师.
+        if let Some(shi) = self.find_in(from, i, "是") {
+            if SAYING_SUBJECTS.iter().any(|w| self.before(shi - 1, w).is_some()) {
+                return false;
+            }
+        }
+        // (我们)有最好的老师, but not 没有 / 只有.
+        let has = i > 0 && self.is(i - 1, '有') && !(i > 1 && matches!(self.chars[i - 2], '没' | '只' | '还' | '都'));
+        has || CLAIM_VERBS.iter().any(|w| self.find_in(from, i, w).is_some())
+            || CLAIM_SUBJECTS.iter().any(|w| self.at(from, w).is_some())
+    }
 }
 
 /// Claims in `text` (char-index spans), in text order.
@@ -164,7 +219,7 @@ fn superlative(f: &Folded, i: usize) -> Option<(usize, usize)> {
             if f.first_at(end, RESULT_AFTER).is_some() || f.reported_result(i - r) {
                 return None;
             }
-            return Some((i - r, f.offer_at(end).unwrap_or(end)));
+            return Some((i - r, f.offer_at(end).or_else(|| f.people_at(end)).unwrap_or(end)));
         }
     }
     if let Some(o) = f.first_before(i, OFFERS_BEFORE) {
@@ -175,7 +230,11 @@ fn superlative(f: &Folded, i: usize) -> Option<(usize, usize)> {
         }
     }
     let a = f.first_at(i + 1, OFFER_ADJ)?;
-    let end = f.offer_at(i + 1 + a)?;
+    let Some(end) = f.offer_at(i + 1 + a) else {
+        // 我们拥有最好的老师 (a claim), not 兴趣是最好的老师 (a saying).
+        let end = f.people_at(i + 1 + a)?;
+        return f.people_claim(i).then_some((i, end));
+    };
     // Sayings: 陪伴是最好的教育, 读书是最好的选择, 最好的教育是陪伴 (a claim about a school,
     // "这是最好的学校", stays a claim).
     let saying = f.before(end, "教育").is_some() || f.before(end, "选择").is_some();
@@ -349,6 +408,26 @@ mod tests {
             "哪种方法效果最好？",
             "我校教学质量评估位居全市第一，在比赛中荣获了全县第一。",
             "打造全省最优营商环境。",
+        ];
+        for p in none {
+            assert!(found(p).is_empty(), "{p}: {:?}", found(p));
+        }
+    }
+
+    #[test]
+    fn the_best_teachers_as_a_claim_not_as_a_saying() {
+        assert_eq!(found("我们拥有最好的老师，他们放弃了大量的休息时间。"), ["最好的老师"]);
+        assert_eq!(found("学校汇聚了最优秀的教师"), ["最优秀的教师"]);
+        assert_eq!(found("我们有最好的老师"), ["最好的老师"]);
+        assert_eq!(found("我校的老师是最好的老师"), ["最好的老师"]);
+        assert_eq!(found("全市最好的老师都在这里"), ["全市最好的老师"]);
+        let none = [
+            "兴趣是最好的老师。",
+            "父母是孩子最好的老师，家长是孩子最好的老师。",
+            "我们常说，生活是最好的老师；实践是最好的老师。",
+            "我们的父母是我们最好的老师。",
+            "他是我心中最好的老师。",
+            "没有最好的老师，只有更好的老师。",
         ];
         for p in none {
             assert!(found(p).is_empty(), "{p}: {:?}", found(p));

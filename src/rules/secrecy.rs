@@ -8,8 +8,12 @@
 //! - lexicon entries with `@rule secrecy`: the phrases of an internal-circulation note
 //!   (`内部资料`, `请勿外传`, `注意保密`…). Secrecy education uses the same words ("不在微信群
 //!   传递内部文件"), so entries of the built-in categories are reported only where a note stands:
-//!   category `internal` at the start of a clause (or after 此件 / 本文件…, or next to another
-//!   marking) and at its end; category `notice` on a line of its own or next to another marking.
+//!   category `internal` at the start of a clause (or after a subject such as 此件, 本文件,
+//!   本文材料, 以上内容 with an optional 为/系/属, or next to another marking) and at its end;
+//!   category `notice` on a line of its own (请注意保密 too) or next to another marking. A note
+//!   in brackets at the start or the end of a paragraph ("…。（本文材料为内部资料，注意保密）")
+//!   is a marking position too: there an `internal` entry may also follow a copula (该资料为内部
+//!   资料) and a `notice` entry is reported when it is a clause of its own (（请注意保密）).
 //!   Entries of other categories (a user's own list) are reported wherever they occur.
 //!
 //! Bare 绝密 / 机密 / 秘密 in running text (保守国家秘密, 机密文件管理培训) are never reported, nor
@@ -50,6 +54,17 @@ const SUBJECTS: &[&str] = &[
     "此件", "本件", "此文", "本文", "此文件", "本文件", "此资料", "本资料", "此材料", "本材料", "本刊", "本书",
     "此表", "本表", "此稿", "本稿", "本通知", "此通知", "以上内容", "以上信息", "本页", "此页",
 ];
+
+/// The first words of a longer subject: 本文材料, 此次会议资料, 以上内容, 该文件.
+const SUBJECT_HEADS: &[&str] = &["本", "此", "该", "以上", "上述", "以下", "下列"];
+/// The last words of a longer subject: the material itself.
+const MATERIALS: &[&str] = &["材料", "资料", "文件", "内容", "信息", "文稿", "稿件", "纪要", "讲话", "报告", "通知", "件", "稿", "表", "文"];
+/// Between a subject and a note: 本文件为内部资料, 此件系内部文件.
+const COPULAS: &[&str] = &["属于", "均为", "均系", "仅为", "为", "系", "属", "是"];
+/// Before a notice: 请注意保密, 请务必注意保密.
+const PLEASE: &[&str] = &["请务必", "敬请", "务请", "务必", "请", "须", "必须"];
+/// How long (in characters) a subject may be.
+const SUBJECT_MAX: usize = 10;
 
 fn is_star(c: char) -> bool {
     matches!(c, '★' | '☆' | '▲' | '△' | '⭐' | '✩' | '✪' | '✫' | '✬' | '✭' | '✮' | '✯' | '✰' | '*' | '＊')
@@ -141,8 +156,9 @@ fn at_line_end(text: &str, at: usize) -> bool {
     text[at..].chars().take(WINDOW + 1).count() <= WINDOW
 }
 
-/// Does the clause before `at` consist of a subject such as 此件 or 本文件?
-fn after_subject(text: &str, at: usize) -> bool {
+/// The clause before `at` (back to its start, at most [`WINDOW`] characters), without
+/// decoration.
+fn clause_prefix(text: &str, at: usize) -> &str {
     let mut start = at;
     for (i, c) in text[..at].char_indices().rev().take(WINDOW) {
         if is_clause_end(c) {
@@ -150,9 +166,69 @@ fn after_subject(text: &str, at: usize) -> bool {
         }
         start = i;
     }
-    let prefix = text[start..at].trim_matches(is_sep);
-    let prefix = prefix.strip_suffix('为').unwrap_or(prefix);
+    text[start..at].trim_matches(is_sep)
+}
+
+/// Does the clause before `at` consist of a subject such as 此件, 本文件 or 本文材料 (with an
+/// optional copula: 本文件为)?
+fn after_subject(text: &str, at: usize) -> bool {
+    let prefix = clause_prefix(text, at);
+    let prefix = COPULAS.iter().find_map(|c| prefix.strip_suffix(c)).unwrap_or(prefix);
     SUBJECTS.contains(&prefix)
+        || (prefix.chars().count() <= SUBJECT_MAX
+            && SUBJECT_HEADS.iter().any(|h| prefix.starts_with(h))
+            && MATERIALS.iter().any(|m| prefix.ends_with(m) && prefix.len() > m.len()))
+}
+
+/// Does the clause before `at` end with a copula (该资料为, 以下均为)?
+fn after_copula(text: &str, at: usize) -> bool {
+    let prefix = clause_prefix(text, at);
+    COPULAS.iter().any(|c| prefix.ends_with(c))
+}
+
+/// `at` moved back over a polite lead (请, 请务必) that directly precedes it.
+fn without_please(text: &str, at: usize) -> usize {
+    PLEASE.iter().find_map(|p| text[..at].strip_suffix(p)).map_or(at, str::len)
+}
+
+/// Is `start..end` inside a bracketed note that opens its line or closes it (only decoration
+/// and a full stop after it): "……。（本文材料为内部资料，注意保密）"?
+fn in_bracket_note(text: &str, start: usize, end: usize) -> bool {
+    let mut open = None;
+    for (i, c) in text[..start].char_indices().rev().take(2 * WINDOW) {
+        if is_open_bracket(c) {
+            open = Some(i);
+            break;
+        }
+        if is_close_bracket(c) || is_line_break(c) {
+            return false;
+        }
+    }
+    let mut close = None;
+    for (i, c) in text[end..].char_indices().take(2 * WINDOW) {
+        if is_close_bracket(c) {
+            close = Some(end + i + c.len_utf8());
+            break;
+        }
+        if is_open_bracket(c) || is_line_break(c) {
+            return false;
+        }
+    }
+    let (Some(open), Some(close)) = (open, close) else {
+        return false;
+    };
+    if at_line_start(text, open) {
+        return true;
+    }
+    for c in text[close..].chars().take(WINDOW) {
+        if is_line_break(c) {
+            return true;
+        }
+        if !is_sep(c) && !is_close_bracket(c) && !matches!(c, '。' | '.' | '！' | '!') {
+            return false;
+        }
+    }
+    text[close..].chars().take(WINDOW + 1).count() <= WINDOW
 }
 
 /// Are two spans one note: only decoration and at most one clause punctuation between them?
@@ -429,14 +505,25 @@ impl Rule for Secrecy {
                 let left = last_accepted.is_some_and(|e| linked(text, e, c.start));
                 let right = || cands[i + 1..].iter().find(|n| n.start >= c.end).is_some_and(|n| linked(text, c.end, n.start));
                 let mention = || quoted(text, c.start);
+                let note = || in_bracket_note(text, c.start, c.end);
                 let ok = match c.kind {
                     Kind::Marking | Kind::Always => true,
                     Kind::Internal => {
                         !mention()
-                            && (left || at_clause_start(text, c.start) || after_subject(text, c.start))
+                            && (left
+                                || at_clause_start(text, c.start)
+                                || after_subject(text, c.start)
+                                || (after_copula(text, c.start) && note()))
                             && (at_clause_end(text, c.end) || right())
                     }
-                    Kind::Notice => !mention() && (left || right() || (at_line_start(text, c.start) && at_line_end(text, c.end))),
+                    Kind::Notice => {
+                        let lead = without_please(text, c.start);
+                        !mention()
+                            && (left
+                                || right()
+                                || (at_line_start(text, lead) && at_line_end(text, c.end))
+                                || (at_clause_start(text, lead) && at_clause_end(text, c.end) && note()))
+                    }
                 };
                 if !ok {
                     continue;
@@ -515,6 +602,27 @@ mod tests {
         assert_eq!(found(&["（内部传阅）会议纪要如下"]), ["内部传阅"]);
         assert_eq!(found(&["机密★1年 内部资料 注意保密"]), ["机密★1年", "内部资料", "注意保密"]);
         assert_eq!(found(&["仅供内部参考，严禁外传。"]), ["仅供内部参考", "严禁外传"]);
+    }
+
+    #[test]
+    fn notes_in_brackets_and_with_longer_subjects() {
+        assert_eq!(found(&["（本文材料为内部资料，注意保密）"]), ["内部资料", "注意保密"]);
+        assert_eq!(found(&["街道办将持续开展整治。（本文材料为内部资料，注意保密）"]), ["内部资料", "注意保密"]);
+        assert_eq!(found(&["会议要求狠抓落实。（请注意保密）"]), ["注意保密"]);
+        assert_eq!(found(&["会议要求狠抓落实（该资料为内部资料）。"]), ["内部资料"]);
+        assert_eq!(found(&["请注意保密"]), ["注意保密"]);
+        assert_eq!(found(&["本次会议材料为内部资料，会后收回。"]), ["内部资料", "会后收回"]);
+        assert_eq!(found(&["以上内容系内部资料，请勿外传。"]), ["内部资料", "请勿外传"]);
+        let none = [
+            "老师提醒大家在网上要注意保密（见附件）。",
+            "工作人员整理档案资料。（图为工作人员学习如何注意保密）",
+            "（图为工作人员整理内部资料）",
+            "同学们了解了内部资料的管理要求。（摄影：张三）",
+            "本学期学校开展保密教育，要求注意保密。",
+        ];
+        for p in none {
+            assert!(found(&[p]).is_empty(), "{p}: {:?}", found(&[p]));
+        }
     }
 
     #[test]

@@ -12,6 +12,20 @@
 //! about prevention, a drill, a hypothesis, a cautionary example from elsewhere or a ban: a cue
 //! word before it in the same clause (预防, 防止, 避免, 一旦, 如果, 模拟, 多地, 据统计, 不得,
 //! 严禁 …) or right after it (…时, …隐患, …演练, …高发).
+//!
+//! Entries that are also ordinary words are reported only in the sense of the topic:
+//! - a head count of `large-event` (an entry ending in 人: 万余人, 近万人, 数万人) only when the
+//!   people take part in something (…参加, …参与, …齐聚, 吸引…, 现场…): "1.2万余人完成缴费",
+//!   "近万人已接种" are statistics, not events (万人签名, 万人徒步 are events as listed);
+//! - `宣传片` only when it is the school's own film (学校, 我校, 形象, 招生 … in its clause) and
+//!   not a film about a topic (禁毒宣传片, 反诈宣传片, 安全宣传片, 公益宣传片);
+//! - `喜报` only for results and honours (中考, 高考, 录取, 成绩, 荣获 … around it in its sentence,
+//!   or as the first word of a text, "喜报：…"), never for enlistment or military merit
+//!   (入伍, 参军, 立功), whose 喜报 is a standard form;
+//! - `major-meeting` and `party-government` entries not in history: a year before 2000 in the
+//!   sentence (1921年，…代表大会…闭幕), the founding congress of a party
+//!   (…党第一次全国代表大会) or a memorial (…会址, …旧址, …纪念馆) is history, not a meeting or
+//!   visit being reported.
 
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
@@ -47,6 +61,9 @@ static META: RuleMeta = RuleMeta {
 
 const EMERGENCY: &str = "emergency";
 const SCHOOL_IMAGE: &str = "school-image";
+const LARGE_EVENT: &str = "large-event";
+const MAJOR_MEETING: &str = "major-meeting";
+const PARTY_GOVERNMENT: &str = "party-government";
 
 /// How far back (in characters) the clause is searched for a cue.
 const WINDOW: usize = 16;
@@ -68,6 +85,39 @@ const BAN_BEFORE: &[&str] = &[
     "不得", "严禁", "禁止", "不准", "不以", "不搞", "不公布", "不宣传", "不炒作", "炒作", "片面追求", "杜绝", "不允许",
 ];
 
+/// After a head count (近万人, 万余人): the people take part in something.
+const TAKE_PART_AFTER: &[&str] = &[
+    "参加", "参与", "参赛", "到场", "到现场", "齐聚", "汇聚", "聚集", "集会", "观赛", "观演", "围观", "出席", "同台", "相聚",
+    "欢聚", "涌入", "共襄", "共同", "同唱", "同跑", "签名", "健步", "徒步", "合唱",
+];
+/// Before a head count: an event that drew them (吸引了近万人, 现场上万人).
+const TAKE_PART_BEFORE: &[&str] = &["吸引", "现场", "赛事", "晚会", "演出", "观众", "参赛"];
+/// Whose film a 宣传片 is: the school's (or the place's) own image.
+const IMAGE_QUALIFIERS: &[&str] = &[
+    "学校", "校园", "我校", "本校", "母校", "校庆", "建校", "校史", "形象", "招生", "我园", "本园", "城市", "我镇", "本镇",
+    "我县", "我市", "我区",
+];
+/// A film about a topic (禁毒宣传片, 反诈宣传片): not the school's image.
+const FILM_TOPICS: &[&str] = &[
+    "禁毒", "反毒", "反诈", "防诈", "诈骗", "安全", "消防", "防火", "溺水", "防溺", "普法", "法治", "法制", "宪法", "民法典",
+    "禁烟", "控烟", "防艾", "艾滋病", "环保", "垃圾分类", "扫黑除恶", "反邪教", "禁赌", "保密", "卫生", "健康", "防疫", "疫苗",
+    "文明", "交通", "防灾", "减灾", "应急", "地震", "防汛", "廉政", "廉洁", "反腐", "征兵", "医保", "社保", "公益", "科普",
+    "警示", "党史", "红色", "爱国",
+];
+/// Words between a topic and 宣传片: 禁毒主题宣传片, 安全教育宣传片, 禁毒的宣传片.
+const FILM_FILLERS: &[&str] = &["主题", "公益", "专题", "教育", "警示", "科普", "知识", "系列", "动画", "短", "的"];
+/// Around 喜报: exam results, admissions and honours (the school-image sense).
+const RESULT_CUES: &[&str] = &[
+    "中考", "高考", "学考", "会考", "升学", "录取", "考入", "成绩", "排名", "状元", "金榜", "竞赛", "获奖", "荣获", "获评",
+    "被评为", "夺冠", "一等奖", "金牌", "佳绩",
+];
+/// Around 喜报: enlistment and military merit, whose 喜报 is a standard form.
+const MILITARY_CUES: &[&str] = &["入伍", "参军", "立功", "军功", "荣立", "等功", "服役", "部队", "军营", "征兵", "新兵", "士兵", "军人"];
+/// After a meeting or visit: its memorial, a place of history (一大会址, 代表大会旧址).
+const MEMORIAL_AFTER: &[&str] = &["会址", "旧址", "遗址", "纪念馆", "纪念地", "纪念碑", "陈列馆"];
+/// How far (in characters) a sentence is searched for a year or a cue.
+const SENTENCE_WINDOW: usize = 40;
+
 /// The clause before byte `at`: back to the last punctuation, at most [`WINDOW`] characters.
 fn clause_before(text: &str, at: usize) -> &str {
     let mut start = at;
@@ -80,7 +130,100 @@ fn clause_before(text: &str, at: usize) -> &str {
     &text[start..at]
 }
 
-fn about_prevention(text: &str, start: usize, end: usize, category: &str) -> bool {
+/// The clause after byte `at`: up to the next punctuation, at most [`WINDOW`] characters.
+fn clause_after(text: &str, at: usize) -> &str {
+    let mut end = at;
+    for (i, c) in text[at..].char_indices().take(WINDOW) {
+        if is_boundary(c) {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    &text[at..end]
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// The sentence before byte `at` (across commas): back to the last full stop or line break, at
+/// most [`SENTENCE_WINDOW`] characters.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev().take(SENTENCE_WINDOW) {
+        if is_sentence_end(c) {
+            break;
+        }
+        start = i;
+    }
+    &text[start..at]
+}
+
+/// The sentence after byte `at`: up to the next full stop or line break, at most
+/// [`SENTENCE_WINDOW`] characters.
+fn sentence_after(text: &str, at: usize) -> &str {
+    let mut end = at;
+    for (i, c) in text[at..].char_indices().take(SENTENCE_WINDOW) {
+        if is_sentence_end(c) {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    &text[at..end]
+}
+
+fn any_in(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// A year before 2000 (`1921年`, `１９７８年`, `一九四九年`) in `s`: history.
+fn has_old_year(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |c: char| -> Option<u32> {
+        match c {
+            '0'..='9' => c.to_digit(10),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            '〇' | '零' => Some(0),
+            _ => "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1),
+        }
+    };
+    chars.windows(5).enumerate().any(|(i, w)| {
+        if w[4] != '年' || (i > 0 && digit(chars[i - 1]).is_some()) {
+            return false;
+        }
+        let mut year = 0;
+        for &c in &w[..4] {
+            match digit(c) {
+                Some(d) => year = year * 10 + d,
+                None => return false,
+            }
+        }
+        (1000..2000).contains(&year)
+    })
+}
+
+/// Is there only decoration (spaces, brackets, symbols) before byte `at`?
+fn at_text_start(text: &str, at: usize) -> bool {
+    text[..at].chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Does a topic word end the clause before 宣传片 (禁毒宣传片, 禁毒主题教育宣传片)?
+fn film_about_a_topic(before: &str) -> bool {
+    let mut s = before;
+    loop {
+        if FILM_TOPICS.iter().any(|t| s.ends_with(t)) {
+            return true;
+        }
+        match FILM_FILLERS.iter().find_map(|f| s.strip_suffix(f)) {
+            Some(rest) if !rest.is_empty() => s = rest,
+            _ => return false,
+        }
+    }
+}
+
+/// Should this hit be skipped: a prevention, drill or ban context, an ordinary sense of the
+/// word, or history?
+fn skipped(text: &str, start: usize, end: usize, category: &str, term: &str) -> bool {
     let before = clause_before(text, start);
     match category {
         EMERGENCY => {
@@ -89,7 +232,33 @@ fn about_prevention(text: &str, start: usize, end: usize, category: &str) -> boo
                 || PREVENTION_BEFORE.iter().any(|w| before.contains(w))
                 || PREVENTION_AFTER.iter().any(|w| after.starts_with(w))
         }
-        SCHOOL_IMAGE => BAN_BEFORE.iter().any(|w| before.contains(w)),
+        SCHOOL_IMAGE => {
+            if BAN_BEFORE.iter().any(|w| before.contains(w)) {
+                return true;
+            }
+            match term {
+                "宣传片" => {
+                    let after = clause_after(text, end);
+                    film_about_a_topic(before) || !(any_in(before, IMAGE_QUALIFIERS) || any_in(after, IMAGE_QUALIFIERS))
+                }
+                "喜报" => {
+                    let around = [sentence_before(text, start), sentence_after(text, end)];
+                    around.iter().any(|s| any_in(s, MILITARY_CUES))
+                        || !(at_text_start(text, start) || around.iter().any(|s| any_in(s, RESULT_CUES)))
+                }
+                _ => false,
+            }
+        }
+        LARGE_EVENT if term.ends_with('人') => {
+            !(any_in(clause_after(text, end), TAKE_PART_AFTER) || any_in(before, TAKE_PART_BEFORE))
+        }
+        MAJOR_MEETING | PARTY_GOVERNMENT => {
+            let after = &text[end..];
+            has_old_year(sentence_before(text, start))
+                || has_old_year(clause_after(text, end))
+                || MEMORIAL_AFTER.iter().any(|w| after.starts_with(w))
+                || before.contains("党第一次全国")
+        }
         _ => false,
     }
 }
@@ -113,7 +282,7 @@ impl Rule for SignOffTopic {
                 continue;
             }
             let text = ctx.text_of(hit.at.field, hit.at.block);
-            if about_prevention(text, hit.at.hit.byte_start as usize, hit.at.hit.byte_end as usize, category) {
+            if skipped(text, hit.at.hit.byte_start as usize, hit.at.hit.byte_end as usize, category, &entry.term) {
                 continue;
             }
             seen.push((category, hit.at.field));
@@ -256,6 +425,65 @@ mod tests {
         assert_eq!(topics("学校新版宣传片正式发布"), [pair("school-image", "宣传片")]);
         assert_eq!(topics("热烈祝贺我校被评为省级文明校园"), [pair("school-image", "我校被评为")]);
         assert_eq!(topics("我校今年高考成绩再创新高，清华北大录取3人"), [pair("school-image", "高考成绩")]);
+    }
+
+    #[test]
+    fn head_counts_are_statistics_unless_people_take_part() {
+        for p in [
+            "截至目前，全镇已有1.2万余人完成缴费。",
+            "全县已有近万人接种疫苗，参保人数达数万人。",
+            "今年共资助学生上万人次，覆盖近万人。",
+        ] {
+            assert!(topics(p).is_empty(), "{p}: {:?}", topics(p));
+        }
+        assert_eq!(topics("本次活动吸引了近万人，场面热烈。"), [pair("large-event", "近万人")]);
+        assert_eq!(topics("比赛当天，万余人参加了健步走。"), [pair("large-event", "万余人")]);
+        assert_eq!(topics("开展万人签名活动"), [pair("large-event", "万人签名")]);
+    }
+
+    #[test]
+    fn topic_films_are_not_the_school_image() {
+        for p in [
+            "活动期间，学校还组织学生观看了禁毒宣传片。",
+            "学校组织师生观看反诈宣传片和消防安全教育宣传片。",
+            "我校播放了防溺水主题宣传片，观看公益宣传片。",
+        ] {
+            assert!(topics(p).is_empty(), "{p}: {:?}", topics(p));
+        }
+        assert_eq!(topics("我校形象宣传片今日上线"), [pair("school-image", "形象宣传片")]);
+        assert_eq!(topics("招生宣传片拍摄完成"), [pair("school-image", "招生宣传片")]);
+        assert_eq!(topics("观看宣传片"), []);
+    }
+
+    #[test]
+    fn enlistment_notices_are_not_school_image() {
+        for p in [
+            "镇退役军人服务站还将为新入伍士兵家庭送去喜报。",
+            "喜报：我镇青年张三在部队荣立三等功。",
+            "敲锣打鼓把参军喜报送到家中。",
+            "为立功官兵家庭送喜报。",
+        ] {
+            assert!(topics(p).is_empty(), "{p}: {:?}", topics(p));
+        }
+        assert_eq!(topics("中考喜报！！我校再创佳绩"), [pair("school-image", "喜报")]);
+        assert_eq!(topics("学校门口贴出了高考喜报。"), [pair("school-image", "喜报")]);
+        assert_eq!(topics("【喜报】热烈祝贺我校学子"), [pair("school-image", "喜报")]);
+    }
+
+    #[test]
+    fn history_is_not_a_meeting_being_reported() {
+        for p in [
+            "1921年，中国共产党第一次全国代表大会在这条游船上闭幕，庄严宣告了中国共产党的诞生。",
+            "中国共产党第一次全国代表大会在上海召开。",
+            "参观中国共产党第一次全国代表大会会址。",
+            "一九七八年十二月，党的十一届三中全会在北京召开。",
+            "1949年9月，中国人民政治协商会议第一届全体会议召开。",
+        ] {
+            assert!(topics(p).is_empty(), "{p}: {:?}", topics(p));
+        }
+        assert_eq!(topics("镇党委召开2023年度民主生活会"), [pair("major-meeting", "民主生活会")]);
+        assert_eq!(topics("市第一人民医院召开第七届会员代表大会"), [pair("major-meeting", "代表大会")]);
+        assert_eq!(topics("协会召开第一次会员代表大会"), [pair("major-meeting", "代表大会")]);
     }
 
     /// Offsets of every finding map back to the original text, whatever it holds.
