@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg node)
+STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg node e2e)
 
 for want in "$@"; do
     case " ${STEPS[*]} " in
@@ -85,9 +85,5 @@ run pkg "wasm-pack build --release: pkg-node/ (Node.js) and pkg/ (web, the npm p
 run node "node --test tests/node/ (JS tests of the built packages)" \
     node --test tests/node/
 
-# ---------------------------------------------------------------------------------------------
-# PLAYWRIGHT: end-to-end tests of the browser extension in Debian's Chromium go here, e.g.
-#     run playwright "Playwright (tests/e2e/)" node --test tests/e2e/
-# using playwright-core (node_modules) with executablePath '/usr/bin/chromium'.
-# ---------------------------------------------------------------------------------------------
-
+run e2e "node --test tests/e2e/ (extension and report end-to-end: Chromium via playwright-core; web-ext lint; Firefox ESR smoke test)" \
+    node --test tests/e2e/

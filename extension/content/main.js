@@ -166,10 +166,14 @@
 
   // ---- Checking ------------------------------------------------------------------------------
 
-  function schedule() {
+  // User input (re)starts the debounce and is the start of the latency measurement; a DOM
+  // mutation alone (the editor re-rendering after the same input) neither restarts a pending
+  // debounce nor moves the measurement's start.
+  function schedule(fromInput) {
     S.dirty = true;
     if (S.composing) return;
-    S.lastInputAt = performance.now();
+    if (fromInput) S.lastInputAt = performance.now();
+    else if (S.timer) return;
     clearTimeout(S.timer);
     S.timer = setTimeout(() => { S.timer = null; run('input'); }, DEBOUNCE_MS);
   }
@@ -337,15 +341,14 @@
     if (ns.ui.isOwn(ev.target)) return;
     if (ev.type === 'compositionstart') { S.composing = true; return; }
     if (ev.type === 'compositionend') S.composing = false;
-    if (ev.type === 'keyup' && S.composing) return;
-    schedule();
+    schedule(true);
   }
 
   const listened = new WeakSet();
   function listen(doc) {
     if (!doc || listened.has(doc)) return;
     listened.add(doc);
-    for (const type of ['input', 'keyup', 'compositionstart', 'compositionend', 'paste', 'cut', 'drop']) {
+    for (const type of ['input', 'compositionstart', 'compositionend', 'paste', 'cut', 'drop']) {
       doc.addEventListener(type, onEvent, { capture: true, passive: true });
     }
     ns.highlight.watchDocument(doc);
@@ -364,7 +367,7 @@
     }
     const observe = (root) => {
       if (!root) return;
-      const mo = new MutationObserver(() => schedule());
+      const mo = new MutationObserver(() => schedule(false));
       mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'src', 'data-src'] });
       S.observers.push(mo);
     };
