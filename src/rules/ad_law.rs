@@ -450,30 +450,8 @@ mod tests {
         assert!(en[0].message.starts_with("Absolute claim"));
     }
 
-    /// Offsets of every finding map back to the original text, whatever it holds.
-    fn offsets_hold(rule: &str, tokens: &[&str]) {
-        let checker = crate::Checker::new(crate::Config::default()).unwrap();
-        let (mut seed, mut seen) = (0x2545_f491_4f6c_dd1d_u64, 0);
-        for _ in 0..400 {
-            let mut s = String::new();
-            for _ in 0..20 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push_str(tokens[(seed % tokens.len() as u64) as usize]);
-            }
-            let a = Article::from_paragraphs(&s, [s.as_str()]);
-            let units: Vec<u16> = s.encode_utf16().collect();
-            for f in checker.check(&a).into_iter().filter(|f| f.rule == rule) {
-                assert_eq!(String::from_utf16(&units[f.start..f.end]).unwrap(), f.text, "{s:?}");
-                seen += 1;
-            }
-        }
-        assert!(seen > 20, "only {seen} findings: the tokens do not exercise {rule}");
-    }
-
     #[test]
     fn offsets_map_back_to_the_text() {
-        offsets_hold("ad-law", &["全市", "全县", "最", "好", "优质", "的", "学校", "第一", "名", "首选", "师资", "强", "是", "教育", "😀", "\u{200b}", "優質", "100%", "升学", "，", "顶级", "师资"]);
+        crate::rules::testing::offsets_hold("ad-law", &["全市", "全县", "最", "好", "优质", "的", "学校", "第一", "名", "首选", "师资", "强", "是", "教育", "😀", "\u{200b}", "優質", "100%", "升学", "，", "顶级", "师资"]);
     }
 }
