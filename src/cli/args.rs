@@ -16,7 +16,17 @@ When some of several inputs cannot be read, the others are still checked and rep
 the exit status is 2.
 退出码：0 无必须修改项，1 有必须修改项，2 用法或输入错误（有文件无法读取时，其余文件照常检查）。";
 
-/// The command line: `wxlint check …`, `wxlint rules`.
+const REPORT_AFTER_HELP: &str = "\
+Folders are searched recursively for .html, .htm, .md, .markdown and .txt files (hidden files
+and folders are skipped); files named on the command line are read whatever their extension.
+Files that cannot be read (not UTF-8, permission denied…) are listed in the report and do not
+change the exit status.
+Exit status: 0 = no finding must be fixed (no `block`), 1 = at least one `block` finding,
+2 = usage error (bad option, config or lexicon; no article file found; the report cannot be written).
+退出码：0 无必须修改项，1 有必须修改项，2 用法错误（配置或词库有误、没有找到文章文件、报告无法写入）。
+无法读取的文件列在报告的“无法读取的文件”一节，不影响退出码。";
+
+/// The command line: `wxlint check …`, `wxlint report …`, `wxlint rules`.
 #[derive(Debug, Parser)]
 #[command(
     name = "wxlint",
@@ -41,16 +51,16 @@ pub enum Command {
     /// Check article files (HTML, Markdown or plain text) — 检查文章
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
+    /// Write one HTML self-inspection report for a batch of articles — 生成公众号文章自查报告
+    #[command(after_help = REPORT_AFTER_HELP)]
+    Report(ReportArgs),
     /// List the rules, their default severities and options — 列出检查规则
     Rules(RulesArgs),
 }
 
+/// The options that build the checker, shared by `check` and `report`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
-
+pub struct CheckerArgs {
     /// Configuration file (JSON: rules, severities, options, allow-list)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -66,6 +76,16 @@ pub struct CheckArgs {
     /// Do not load the built-in lexicon (overrides the config file)
     #[arg(long)]
     pub no_builtin_lexicon: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format (sarif: SARIF 2.1.0, for code-scanning tools)
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    #[command(flatten)]
+    pub checker: CheckerArgs,
 
     /// Use this title for every input instead of the one found in the file
     #[arg(long, value_name = "T")]
@@ -81,12 +101,35 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the HTML report; `-` writes it to standard output
+    #[arg(long, value_name = "FILE", default_value = "wxlint-report.html")]
+    pub out: PathBuf,
+
+    #[command(flatten)]
+    pub checker: CheckerArgs,
+
+    /// Article files and folders (folders are searched recursively)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
 }
 
+/// The output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// The output formats of `rules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,

@@ -1,10 +1,11 @@
 //! `wxlint check`: build the checker, check every input, write the results, choose the exit
 //! status (see the module documentation of `cli` for the rules).
 
-use super::args::{CheckArgs, OutputFormat};
+use super::args::{CheckArgs, CheckFormat};
 use super::color::Painter;
 use super::input::{load, validate};
 use super::output_json::{write_reports, Report};
+use super::output_sarif::SarifLog;
 use super::output_text::{write_document, write_summary};
 use super::setup::build_checker;
 use super::{output_error, CliError, EXIT_BLOCK, EXIT_ERROR, EXIT_OK};
@@ -46,12 +47,13 @@ impl Tally {
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     validate(&args.paths)?;
-    let checker = build_checker(args)?;
+    let checker = build_checker(&args.checker)?.checker;
     let painter = Painter::new(args.color);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut tally = Tally::default();
     let mut reports = Vec::new();
+    let mut sarif = SarifLog::default();
 
     let written = (|| -> io::Result<()> {
         for path in &args.paths {
@@ -60,31 +62,35 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
                     let findings = checker.check(&doc.article);
                     tally.add(&findings);
                     match args.format {
-                        OutputFormat::Text => {
+                        CheckFormat::Text => {
                             write_document(&mut out, &doc, &findings, &painter)?;
                             out.flush()?; // keep stdout in step with errors on stderr
                         }
-                        OutputFormat::Json => {
+                        CheckFormat::Json => {
                             reports.push(Report::Checked { path: doc.path, title: doc.article.title, findings })
                         }
+                        CheckFormat::Sarif => sarif.add_document(&doc, &findings),
                     }
                 }
                 Err(e) => {
                     eprintln!("wxlint: {e}");
                     tally.failed += 1;
-                    if args.format == OutputFormat::Json {
-                        let error = match e.line {
-                            Some(line) => format!("line {line}: {}", e.reason),
-                            None => e.reason,
-                        };
-                        reports.push(Report::Failed { path: e.path, error });
+                    let error = match e.line {
+                        Some(line) => format!("line {line}: {}", e.reason),
+                        None => e.reason,
+                    };
+                    match args.format {
+                        CheckFormat::Text => {}
+                        CheckFormat::Json => reports.push(Report::Failed { path: e.path, error }),
+                        CheckFormat::Sarif => sarif.add_failure(&e.path, &error),
                     }
                 }
             }
         }
         match args.format {
-            OutputFormat::Text => write_summary(&mut out, &tally, &painter)?,
-            OutputFormat::Json => write_reports(&mut out, &reports)?,
+            CheckFormat::Text => write_summary(&mut out, &tally, &painter)?,
+            CheckFormat::Json => write_reports(&mut out, &reports)?,
+            CheckFormat::Sarif => std::mem::take(&mut sarif).write(&mut out)?,
         }
         out.flush()
     })();

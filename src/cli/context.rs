@@ -45,6 +45,11 @@ pub enum Context {
 }
 
 pub fn context_of(article: &Article, f: &Finding) -> Context {
+    context_with(article, f, CONTEXT_CHARS)
+}
+
+/// [`context_of`] with `around` characters of context on each side.
+pub fn context_with(article: &Article, f: &Finding, around: usize) -> Context {
     let text = text_of(article, f.field, f.block);
     if text.is_empty() {
         if let (Field::Body, Some(Block::Image(img))) = (f.field, f.block.and_then(|b| article.blocks.get(b))) {
@@ -55,8 +60,8 @@ pub fn context_of(article: &Article, f: &Finding) -> Context {
     let chars: Vec<char> = text.chars().collect();
     let start = char_index(text, f.start);
     let end = char_index(text, f.end).max(start);
-    let from = start.saturating_sub(CONTEXT_CHARS);
-    let to = (end + CONTEXT_CHARS).min(chars.len());
+    let from = start.saturating_sub(around);
+    let to = (end + around).min(chars.len());
     let mut before = if from > 0 { "…".to_string() } else { String::new() };
     before.push_str(&visible(&chars[from..start]));
     let matched = if end - start > MAX_MATCH_CHARS {

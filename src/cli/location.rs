@@ -5,7 +5,7 @@
 
 use super::context::{char_index, text_of};
 use std::fmt;
-use wxlint::{Article, Field, Finding};
+use wxlint::{Article, Block, Field, Finding};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Location {
@@ -44,6 +44,26 @@ pub fn locate(f: &Finding, article: &Article, block_lines: &[Option<usize>], sou
             None => Location::Paragraph(b + 1, start + 1),
         },
         (field, _) => Location::Field(field, start + 1),
+    }
+}
+
+/// Where a finding is, in the words of the editor: `标题`, `作者`, `摘要`, `正文第 3 段`,
+/// `正文第 2 张图片` or `正文第 2 张图片的说明`. Paragraphs and images are counted separately,
+/// from 1, as a reader counts them.
+pub fn describe(f: &Finding, article: &Article) -> String {
+    let b = match (f.field, f.block) {
+        (Field::Body, Some(b)) => b,
+        (field, _) => return field.label_zh().to_string(),
+    };
+    let before = article.blocks.iter().take(b);
+    match article.blocks.get(b) {
+        Some(Block::Image(img)) => {
+            let n = 1 + before.filter(|x| matches!(x, Block::Image(_))).count();
+            let on_caption = img.caption.as_deref().is_some_and(|c| !c.is_empty()) && f.end > f.start;
+            format!("正文第 {n} 张图片{}", if on_caption { "的说明" } else { "" })
+        }
+        Some(Block::Text(_)) => format!("正文第 {} 段", 1 + before.filter(|x| matches!(x, Block::Text(_))).count()),
+        None => format!("正文第 {} 段", b + 1),
     }
 }
 
@@ -116,6 +136,19 @@ mod tests {
         assert_eq!(locate(&body(0, 3, 5, "赌球"), &a, &[Some(1), Some(2)], &lines), Location::Line(1, 10));
         // Twice on the line: the column counts within the block.
         assert_eq!(locate(&body(1, 2, 4, "赌球"), &a, &[Some(1), Some(2)], &lines), Location::Line(2, 3));
+    }
+
+    #[test]
+    fn descriptions_count_paragraphs_and_images_separately() {
+        let mut a = Article::from_paragraphs("标题", ["一", "二"]);
+        a.blocks.insert(1, Block::Image(wxlint::ImageBlock { caption: Some("说明".into()), ..Default::default() }));
+        assert_eq!(describe(&body(2, 0, 1, "二"), &a), "正文第 2 段");
+        assert_eq!(describe(&body(1, 0, 0, ""), &a), "正文第 1 张图片");
+        assert_eq!(describe(&body(1, 0, 2, "说明"), &a), "正文第 1 张图片的说明");
+        let mut t = body(0, 0, 1, "标");
+        t.field = Field::Digest;
+        t.block = None;
+        assert_eq!(describe(&t, &a), "摘要");
     }
 
     #[test]

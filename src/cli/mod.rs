@@ -1,4 +1,4 @@
-//! The `wxlint` command line: `wxlint check …` and `wxlint rules`.
+//! The `wxlint` command line: `wxlint check …`, `wxlint report …` and `wxlint rules`.
 //!
 //! Exit status:
 //! - 0: nothing found that must be fixed (no finding of severity `block`);
@@ -12,15 +12,24 @@
 //! on stderr, and the exit status is 2 whatever the other findings are — a run that could not
 //! look at everything must neither pass as clean nor be taken for "findings only". Errors in the
 //! config or a lexicon stop the run before any input is read.
+//!
+//! `report` differs on one point: it is made for a batch (a quarter's articles), so files that
+//! cannot be read are listed in the report and do not change the exit status; 2 is kept for
+//! usage errors (config, lexicon, no article file found, report not writable).
 
 mod args;
 mod check;
 mod color;
 mod context;
+mod files;
 mod input;
 mod location;
 mod output_json;
+mod output_sarif;
 mod output_text;
+mod progress;
+mod report;
+mod report_html;
 mod rules_list;
 mod setup;
 
@@ -62,6 +71,7 @@ pub fn main() -> i32 {
     };
     let result = match cli.command {
         args::Command::Check(a) => check::run(&a),
+        args::Command::Report(a) => report::run(&a),
         args::Command::Rules(a) => rules_list::run(&a),
     };
     match result {

@@ -1,15 +1,35 @@
 //! Building the checker from `--config`, `--no-builtin-lexicon` and `--lexicon`.
 
-use super::args::CheckArgs;
+use super::args::CheckerArgs;
 use super::input::{decode, read_file, NOT_UTF8};
 use super::CliError;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use wxlint::lexicon::is_valid_id;
-use wxlint::{Checker, Config};
+use wxlint::{Checker, Config, LoadStats};
+
+/// A lexicon loaded with `--lexicon`, for the report's configuration summary.
+#[derive(Debug)]
+pub struct LoadedLexicon {
+    /// The file, as given.
+    pub name: String,
+    /// The category of `CATEGORY=FILE`.
+    pub category: Option<String>,
+    pub stats: LoadStats,
+}
+
+/// A checker and what went into it.
+#[derive(Debug)]
+pub struct Setup {
+    pub checker: Checker,
+    /// The `--config` file, as given.
+    pub config_file: Option<String>,
+    /// The `--lexicon` files, in load order.
+    pub lexicons: Vec<LoadedLexicon>,
+}
 
 /// The checker the arguments ask for. Any error here is a usage error (exit 2).
-pub fn build_checker(args: &CheckArgs) -> Result<Checker, CliError> {
+pub fn build_checker(args: &CheckerArgs) -> Result<Setup, CliError> {
     let mut config = match &args.config {
         Some(path) => read_config(path)?,
         None => Config::default(),
@@ -22,13 +42,15 @@ pub fn build_checker(args: &CheckArgs) -> Result<Checker, CliError> {
         Some(p) => CliError(format!("{p}: {e}")),
         None => CliError(e.to_string()),
     })?;
+    let mut lexicons = Vec::new();
     for arg in &args.lexicons {
         let (category, file) = split_lexicon_arg(arg)?;
         let name = file.display().to_string();
         let text = read_text(&file)?;
-        checker.load_lexicon(&name, &text, category.as_deref()).map_err(|e| CliError(e.to_string()))?;
+        let stats = checker.load_lexicon(&name, &text, category.as_deref()).map_err(|e| CliError(e.to_string()))?;
+        lexicons.push(LoadedLexicon { name, category, stats });
     }
-    Ok(checker)
+    Ok(Setup { checker, config_file: shown, lexicons })
 }
 
 fn read_config(path: &Path) -> Result<Config, CliError> {

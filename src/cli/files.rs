@@ -1,0 +1,117 @@
+//! The inputs of `report`: files as given, folders searched recursively.
+//!
+//! In folders, files with the extensions of [`EXTENSIONS`] are taken (any case); hidden files
+//! and folders (name starting with `.`) are skipped, symbolic links followed (each folder is
+//! visited once), entries visited in name order so the report is reproducible. A file named on
+//! the command line is taken whatever its extension. A file reached twice is taken once.
+
+use super::input::{io_reason, STDIN};
+use super::CliError;
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The extensions of article files looked for in folders.
+pub const EXTENSIONS: &[&str] = &["html", "htm", "md", "markdown", "txt"];
+
+/// What was found.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Article files, in command-line order then name order within each folder.
+    pub files: Vec<PathBuf>,
+    /// Folders (or links) that could not be read, with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// Collects the article files under `paths`, leaving out `exclude` (the report being written,
+/// when it already exists: `wxlint report .` must not read its previous report).
+///
+/// A path that does not exist is a usage error; so is `-` (the report reads files).
+pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> Result<Inputs, CliError> {
+    let mut walk = Walk { inputs: Inputs::default(), seen_files: HashSet::new(), seen_dirs: HashSet::new(), exclude };
+    for path in paths {
+        if path.as_os_str() == STDIN {
+            return Err(CliError("report reads files and folders, not standard input ('-')".into()));
+        }
+        match fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk.dir(path),
+            Ok(_) => walk.file(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(CliError(format!("{}: no such file or folder", path.display())));
+            }
+            Err(e) => walk.inputs.unreadable.push((path.display().to_string(), io_reason(&e))),
+        }
+    }
+    Ok(walk.inputs)
+}
+
+struct Walk<'a> {
+    inputs: Inputs,
+    seen_files: HashSet<PathBuf>,
+    seen_dirs: HashSet<PathBuf>,
+    exclude: Option<&'a Path>,
+}
+
+impl Walk<'_> {
+    fn file(&mut self, path: &Path) {
+        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if self.exclude == Some(key.as_path()) || !self.seen_files.insert(key) {
+            return;
+        }
+        self.inputs.files.push(path.to_path_buf());
+    }
+
+    fn dir(&mut self, dir: &Path) {
+        let key = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.seen_dirs.insert(key) {
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.inputs.unreadable.push((dir.display().to_string(), io_reason(&e))),
+        };
+        let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.file_name()).collect();
+        names.sort();
+        for name in names {
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = dir.join(&name);
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => self.dir(&path),
+                Ok(_) if is_article(&path) => self.file(&path),
+                Ok(_) => {}
+                // A broken link, or a file that vanished: report it if it looks like an article.
+                Err(e) if is_article(&path) => self.inputs.unreadable.push((path.display().to_string(), io_reason(&e))),
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_in_order_skipping_hidden_and_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in ["b/2.md", "b/1.TXT", "a.html", ".hidden/x.txt", "b/.x.txt", "c.pdf", "d/e/f.htm"] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let out = root.join("a.html");
+        let exclude = fs::canonicalize(&out).unwrap();
+        let inputs = collect(&[root.to_path_buf(), root.join("c.pdf"), root.join("b/2.md")], Some(&exclude)).unwrap();
+        let rel: Vec<_> = inputs.files.iter().map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/")).collect();
+        assert_eq!(rel, ["b/1.TXT", "b/2.md", "d/e/f.htm", "c.pdf"]);
+        assert!(inputs.unreadable.is_empty());
+        assert!(collect(&[root.join("nope")], None).unwrap_err().0.ends_with("nope: no such file or folder"));
+    }
+}

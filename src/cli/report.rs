@@ -1,0 +1,277 @@
+//! `wxlint report`: check a batch of saved articles (files and folders) and write one
+//! self-contained HTML report for the quarterly self-inspection (自查).
+//!
+//! The run: build the checker (config and lexicon errors are usage errors, exit 2), collect the
+//! files ([`super::files`]), check each (a progress bar on a terminal for large batches), sort
+//! the articles worst first, render ([`super::report_html`]), write the file (or stdout for
+//! `--out -`), and print one summary line on stderr. Files that cannot be read are listed in the
+//! report and do not change the exit status: 1 when any finding is `block`, else 0.
+
+use super::args::ReportArgs;
+use super::files::{collect, EXTENSIONS};
+use super::input::{io_reason, load, Document, NOT_UTF8, STDIN};
+use super::progress::Progress;
+use super::report_html::{render, GENERATOR};
+use super::setup::{build_checker, Setup};
+use super::{output_error, CliError, EXIT_BLOCK, EXIT_OK};
+use std::cmp::Reverse;
+use std::fs;
+use std::io::{self, Write};
+use std::time::{SystemTime, UNIX_EPOCH};
+use wxlint::config::{resolve, OptionValue};
+use wxlint::rules::all_meta;
+use wxlint::{Finding, Locale, Severity};
+
+/// One article, checked.
+pub struct Checked {
+    pub doc: Document,
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+
+    /// Worst first: most `block` findings, then `review`, then `warn`, then `info`.
+    fn sort_key(&self) -> (Reverse<usize>, Reverse<usize>, Reverse<usize>, Reverse<usize>) {
+        let [b, r, w, i] = Severity::ALL.map(|s| self.count(s));
+        (Reverse(b), Reverse(r), Reverse(w), Reverse(i))
+    }
+}
+
+/// A file that could not be read, and why (in Chinese, for the report).
+pub struct Unreadable {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Everything the report shows.
+pub struct ReportData {
+    /// When the report was made (Beijing time).
+    pub generated: String,
+    pub version: &'static str,
+    /// The configuration summary: label, value.
+    pub config: Vec<(&'static str, String)>,
+    /// Articles, worst first (ties in the order the files were found).
+    pub articles: Vec<Checked>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl ReportData {
+    pub fn count(&self, s: Severity) -> usize {
+        self.articles.iter().map(|a| a.count(s)).sum()
+    }
+}
+
+pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
+    let setup = build_checker(&args.checker)?;
+    let to_stdout = args.out.as_os_str() == STDIN;
+    if !to_stdout && args.out.is_dir() {
+        return Err(CliError(format!("--out {}: is a folder (give a file name, e.g. report.html)", args.out.display())));
+    }
+    // An earlier report at the same place must not be read as an article.
+    let exclude = if to_stdout { None } else { fs::canonicalize(&args.out).ok() };
+    let inputs = collect(&args.paths, exclude.as_deref())?;
+    let mut unreadable: Vec<Unreadable> =
+        inputs.unreadable.into_iter().map(|(path, reason)| Unreadable { path, reason: reason_zh(&reason, None) }).collect();
+
+    if inputs.files.is_empty() && unreadable.is_empty() {
+        return Err(no_articles());
+    }
+    // Open the output before the work, so that a wrong --out fails at once, not after the batch
+    // (truncated only when the report is ready: an error leaves an earlier report as it was).
+    let cannot_write = |e: io::Error| CliError(format!("cannot write the report to {}: {}", args.out.display(), io_reason(&e)));
+    let existed = !to_stdout && args.out.exists();
+    let mut file = if to_stdout {
+        None
+    } else {
+        Some(fs::OpenOptions::new().write(true).create(true).truncate(false).open(&args.out).map_err(cannot_write)?)
+    };
+
+    let mut progress = Progress::new(inputs.files.len());
+    let mut articles = Vec::new();
+    let mut earlier_reports = 0;
+    for path in &inputs.files {
+        match load(path, None) {
+            Ok(doc) if doc.source.contains(GENERATOR) => earlier_reports += 1,
+            Ok(doc) => {
+                let findings = setup.checker.check(&doc.article);
+                articles.push(Checked { doc, findings });
+            }
+            Err(e) => unreadable.push(Unreadable { reason: reason_zh(&e.reason, e.line), path: e.path }),
+        }
+        progress.tick();
+    }
+    progress.finish();
+    if articles.is_empty() && unreadable.is_empty() {
+        // Only earlier reports: nothing to report on. Do not leave an empty file behind.
+        drop(file);
+        if !existed && !to_stdout {
+            let _ = fs::remove_file(&args.out);
+        }
+        return Err(no_articles());
+    }
+    articles.sort_by_key(Checked::sort_key); // stable: ties keep the order found
+
+    let data = ReportData {
+        generated: generated_at(),
+        version: env!("CARGO_PKG_VERSION"),
+        config: config_summary(&setup),
+        articles,
+        unreadable,
+    };
+    let html = render(&data);
+    match &mut file {
+        Some(f) => f.set_len(0).and_then(|()| f.write_all(html.as_bytes())).and_then(|()| f.flush()).map_err(cannot_write)?,
+        None => {
+            let mut out = io::stdout().lock();
+            if let Some(e) = out.write_all(html.as_bytes()).and_then(|()| out.flush()).err().and_then(output_error) {
+                return Err(e);
+            }
+        }
+    }
+
+    let target = if to_stdout { "报告已写到标准输出".to_string() } else { format!("报告已写入 {}", args.out.display()) };
+    let mut line = format!("{target}：{} 篇文章", data.articles.len());
+    for s in Severity::ALL {
+        line.push_str(&format!("，{} {}", s.label_zh(), data.count(s)));
+    }
+    if !data.unreadable.is_empty() {
+        line.push_str(&format!("，{} 个文件无法读取", data.unreadable.len()));
+    }
+    if earlier_reports > 0 {
+        line.push_str(&format!("，跳过 {earlier_reports} 份以前生成的报告"));
+    }
+    eprintln!("{line}");
+    Ok(if data.count(Severity::Block) > 0 { EXIT_BLOCK } else { EXIT_OK })
+}
+
+fn no_articles() -> CliError {
+    let looked_for = EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
+    CliError(format!("no article files found (folders are searched for {looked_for})"))
+}
+
+/// The reason a file could not be read, in Chinese.
+fn reason_zh(reason: &str, line: Option<usize>) -> String {
+    let text = match reason {
+        NOT_UTF8 => "不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后重新检查".to_string(),
+        "permission denied" => "没有读取权限".to_string(),
+        "no such file" => "文件不存在".to_string(),
+        other => other.to_string(),
+    };
+    match line {
+        Some(line) => format!("{text}（第 {line} 行起）"),
+        None => text,
+    }
+}
+
+/// Now, or `SOURCE_DATE_EPOCH` when set (reproducible reports), in Beijing time.
+fn generated_at() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    beijing_time(secs)
+}
+
+/// `2025年6月12日 18:05（北京时间）`. The users are Chinese institutions: China has one time
+/// zone (UTC+8, no daylight saving), and a report compared across offices must not depend on
+/// how each computer's clock zone happens to be set.
+pub fn beijing_time(unix_secs: i64) -> String {
+    let t = unix_secs + 8 * 3600;
+    let (days, secs) = (t.div_euclid(86_400), t.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    format!("{y}年{m}月{d}日 {:02}:{:02}（北京时间）", secs / 3600, secs / 60 % 60)
+}
+
+/// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// The configuration in force, in a few lines: rules enabled, config file and what it changes,
+/// lexicons, allow-list, message language.
+fn config_summary(setup: &Setup) -> Vec<(&'static str, String)> {
+    let config = setup.checker.config();
+    let metas = all_meta();
+    let mut enabled = 0;
+    let mut changes = Vec::new();
+    for m in &metas {
+        let default = resolve(m, None).expect("the defaults are valid");
+        // The checker was built from this config, so it resolves.
+        let actual = resolve(m, config.rules.get(m.id)).unwrap_or_else(|_| default.clone());
+        enabled += usize::from(actual.enabled);
+        let mut what = Vec::new();
+        if actual.enabled != default.enabled {
+            what.push(if actual.enabled { "开启".to_string() } else { "关闭".to_string() });
+        }
+        if actual.enabled {
+            if actual.severity_overridden {
+                what.push(format!("级别“{}”", actual.severity.label_zh()));
+            }
+            for (key, value) in &actual.options {
+                if default.options.get(key) != Some(value) {
+                    what.push(format!("{key} = {}", option_text(value)));
+                }
+            }
+        }
+        if !what.is_empty() {
+            changes.push(format!("{}（{}）：{}", m.name_zh, m.id, what.join("，")));
+        }
+    }
+    let mut rows = vec![("检查规则", format!("启用 {enabled} 条，共 {} 条", metas.len()))];
+    rows.push(("配置文件", setup.config_file.clone().unwrap_or_else(|| "未使用（默认配置）".into())));
+    if !changes.is_empty() {
+        rows.push(("规则调整", changes.join("；")));
+    }
+    rows.push(("内置词库", if config.builtin_lexicon { "已加载" } else { "未加载" }.into()));
+    let lexicons: Vec<String> = setup
+        .lexicons
+        .iter()
+        .map(|l| {
+            let category = l.category.as_deref().map(|c| format!("分类 {c}，")).unwrap_or_default();
+            format!("{}（{category}{} 条，白名单 {} 条）", l.name, l.stats.entries, l.stats.allowed)
+        })
+        .collect();
+    rows.push(("附加词库", if lexicons.is_empty() { "无".into() } else { lexicons.join("；") }));
+    if !config.allow.is_empty() {
+        rows.push(("白名单", format!("{} 条（配置文件）", config.allow.len())));
+    }
+    if config.locale == Locale::En {
+        rows.push(("提示语言", "英文（en）".into()));
+    }
+    rows
+}
+
+fn option_text(v: &OptionValue) -> String {
+    match v {
+        OptionValue::Bool(b) => b.to_string(),
+        OptionValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+        OptionValue::Number(n) => n.to_string(),
+        OptionValue::Text(t) => t.clone(),
+        OptionValue::List(l) => l.join("、"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_beijing_time() {
+        assert_eq!(beijing_time(0), "1970年1月1日 08:00（北京时间）");
+        // 2025-06-12 10:05 UTC.
+        assert_eq!(beijing_time(1_749_722_700), "2025年6月12日 18:05（北京时间）");
+        // 2024-02-29 16:30 UTC is already 1 March in Beijing.
+        assert_eq!(beijing_time(1_709_224_200), "2024年3月1日 00:30（北京时间）");
+    }
+}

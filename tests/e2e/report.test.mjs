@@ -1,0 +1,136 @@
+// End-to-end test of `wxlint report`: the HTML report of tests/fixtures/report opens in headless
+// Chromium (Debian's /usr/bin/chromium, driven by playwright-core) without console or page
+// errors and without loading anything, shows the summary and the highlighted matches, and its
+// anchors work. Saves screenshots for a look by eye (screen and A4 print layouts):
+// target/report-screenshot.png and target/report-print.png.
+//
+// The binary: $WXLINT_BIN, else the newest of <target>/release/wxlint and <target>/debug/wxlint
+// that knows `report` (<target> is $CARGO_TARGET_DIR or ./target), else `cargo build -q` first.
+// Chinese text in the screenshots needs a CJK font (Debian: fonts-wqy-microhei).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = 'tests/fixtures/report';
+const CHROMIUM = process.env.WXLINT_CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT = Number(process.env.WXLINT_E2E_TIMEOUT || 30_000);
+const EXE = process.platform === 'win32' ? 'wxlint.exe' : 'wxlint';
+const EXTENSIONS = ['.html', '.htm', '.md', '.markdown', '.txt'];
+
+function knowsReport(bin) {
+  return spawnSync(bin, ['report', '--help'], { encoding: 'utf8' }).status === 0;
+}
+
+function findBinary() {
+  if (process.env.WXLINT_BIN) return process.env.WXLINT_BIN;
+  const targetDir = path.resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target');
+  const found = ['release', 'debug']
+    .map((profile) => path.join(targetDir, profile, EXE))
+    .filter((p) => fs.existsSync(p) && knowsReport(p))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (found.length > 0) return found[0];
+  const build = spawnSync('cargo', ['build', '-q', '--bin', 'wxlint'], { cwd: ROOT, stdio: 'inherit' });
+  assert.equal(build.status, 0, 'cargo build failed');
+  return path.join(targetDir, 'debug', EXE);
+}
+
+/** The fixture files the report should have read as articles: what `report` looks for, minus the non-UTF-8 ones. */
+function expectedArticles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...expectedArticles(p));
+    else if (EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(p));
+        out.push(p);
+      } catch { /* listed as unreadable */ }
+    }
+  }
+  return out;
+}
+
+let browser;
+let tmp;
+let bin;
+before(async () => {
+  bin = findBinary(); // may build: no timeout here
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wxlint-report-'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    timeout: TIMEOUT,
+  });
+});
+after(async () => {
+  await browser?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('report: the HTML report opens cleanly in Chromium, with the summary, highlights and working anchors', { timeout: 4 * TIMEOUT }, async () => {
+  const out = path.join(tmp, 'report.html');
+  const run = spawnSync(bin, ['report', '--out', out, FIXTURES], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 1, `exit status (the fixtures have a block finding)\n${run.stderr}`);
+  assert.match(run.stderr, /^报告已写入 .*report\.html：\d+ 篇文章，必须修改 \d+/);
+
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.setDefaultTimeout(TIMEOUT);
+  const errors = [];
+  const requests = [];
+  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') errors.push(`console.${msg.type()}: ${msg.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('dialog', async (d) => { errors.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  page.on('request', (r) => requests.push(r.url()));
+  const url = pathToFileURL(out).href;
+  await page.goto(url, { waitUntil: 'load' });
+
+  assert.deepEqual(errors, [], 'no console errors, page errors or dialogs');
+  assert.deepEqual(requests, [url], 'the report loads nothing but itself');
+  assert.equal(await page.title(), '公众号文章自查报告');
+
+  // The summary: article count in the card, one row per article in the table, one section each.
+  const n = expectedArticles(path.join(ROOT, FIXTURES)).length;
+  assert.ok(n >= 5, `fixture articles: ${n}`);
+  assert.equal((await page.locator('#n-articles').textContent()).trim(), String(n));
+  assert.equal(await page.locator('#articles table tbody tr').count(), n);
+  assert.equal(await page.locator('article.article').count(), n);
+  const block = Number(await page.locator('#n-block').textContent());
+  assert.ok(block > 0);
+  assert.equal(await page.locator('#details tr.r-block').count(), block, 'one row per block finding');
+  assert.ok(await page.locator('#details mark.m-block').count() > 0, 'block matches are highlighted');
+  assert.ok(await page.locator('#unreadable').isVisible(), 'the unreadable file is listed');
+  assert.match(await page.locator('#unreadable').textContent(), /gbk-notice\.txt[\s\S]*UTF-8/);
+
+  // The title with <script> is text, not markup.
+  assert.equal(await page.locator('script').count(), 0);
+  assert.ok((await page.locator('#details .atitle').allTextContents()).some((t) => t.includes('<script>alert("xss")</script>')));
+
+  // The first article link leads to its section.
+  const link = page.locator('#articles tbody tr:first-child a');
+  const target = await link.getAttribute('href');
+  assert.equal(target, '#article-1');
+  await link.click();
+  await page.waitForFunction(() => location.hash === '#article-1');
+  assert.ok(await page.locator('#article-1').isVisible());
+
+  // Screenshots, for a look by eye.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const shot = path.join(ROOT, 'target', 'report-screenshot.png');
+  fs.mkdirSync(path.dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  const printShot = path.join(ROOT, 'target', 'report-print.png');
+  await page.screenshot({ path: printShot, fullPage: true });
+  assert.deepEqual(errors, []);
+  console.log(`screenshot: ${shot}\nprint layout: ${printShot}`);
+  await page.close();
+});
