@@ -411,7 +411,15 @@
     const ch = card.el.offsetHeight || 100;
     let left = Math.min(Math.max(8, r.left), window.innerWidth - cw - 8);
     let top = r.bottom + 6;
-    if (top + ch > window.innerHeight - 8) top = Math.max(8, r.top - ch - 6);
+    // A card about a whole box (an image) that is tall enough sits inside the box's top corner,
+    // so it never covers the text around the image and the findings in it.
+    const box = card.item && card.item.target && card.item.target.kind !== 'range';
+    if (box && r.bottom - r.top > ch + 12) {
+      top = Math.max(8, r.top + 6);
+      left = Math.min(Math.max(8, r.left + 6), window.innerWidth - cw - 8);
+    } else if (top + ch > window.innerHeight - 8) {
+      top = Math.max(8, r.top - ch - 6);
+    }
     card.el.style.left = `${left}px`;
     card.el.style.top = `${top}px`;
   }
