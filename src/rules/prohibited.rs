@@ -1,7 +1,7 @@
 //! `prohibited`: terms of the prohibited-content lexicons (九不准), matched with evasions.
 
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
-use crate::config::RuleConfig;
+use crate::config::{Locale, RuleConfig};
 use crate::finding::{Finding, Severity};
 
 pub struct Prohibited;
@@ -36,12 +36,13 @@ impl Rule for Prohibited {
                 continue;
             }
             let (label, matched) = (ctx.category_label(&entry.category), hit.text);
-            let note_zh = entry.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
-            let note_en = entry.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-            let message = ctx.msg(
-                format!("疑似违禁内容【{label}】：“{matched}”{note_zh}"),
-                format!("Possibly prohibited content [{label}]: \"{matched}\"{note_en}"),
-            );
+            // This rule can report hundreds of hits in a long text: format one locale only.
+            let message = match (ctx.locale, entry.note.as_deref()) {
+                (Locale::ZhCn, None) => format!("疑似违禁内容【{label}】：“{matched}”"),
+                (Locale::ZhCn, Some(n)) => format!("疑似违禁内容【{label}】：“{matched}”（{n}）"),
+                (Locale::En, None) => format!("Possibly prohibited content [{label}]: \"{matched}\""),
+                (Locale::En, Some(n)) => format!("Possibly prohibited content [{label}]: \"{matched}\" ({n})"),
+            };
             out.push(hit.finding(&META, cfg, message));
         }
     }
