@@ -100,12 +100,8 @@ impl Rule for Expression {
     }
 
     fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
-        let ignored = cfg.list("ignoreCategories");
-        for hit in ctx.lexicon_hits(META.id) {
+        for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
-            if ignored.iter().any(|c| **c == *entry.category) {
-                continue;
-            }
             let text = ctx.text_of(hit.at.field, hit.at.block);
             let (start, end) = (hit.at.hit.byte_start as usize, hit.at.hit.byte_end as usize);
             let skip = match &*entry.category {

@@ -5,9 +5,9 @@
 //! paragraph as the image, or an explicit `<figcaption>`. A run of consecutive images followed
 //! by one caption is one captioned group, and an uncaptioned group is one finding.
 
-use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
+use super::{image_finding, Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
-use crate::finding::{Field, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::model::{Align, Block, ImageBlock, TextBlock};
 use crate::style::{is_grey, parse_color};
 
@@ -128,18 +128,7 @@ impl Rule for ImageCaption {
                 "在图片下方添加简短说明，如“▲ 学生在操场参加升旗仪式”".into(),
                 "Add a short caption below, e.g. \"▲ Pupils at the flag-raising ceremony\"".into(),
             );
-            out.push(Finding {
-                rule: META.id.to_string(),
-                severity: cfg.severity,
-                category: None,
-                field: Field::Body,
-                block: Some(first),
-                start: 0,
-                end: 0,
-                text: String::new(),
-                message,
-                suggestion: Some(suggestion),
-            });
+            out.push(image_finding(&META, cfg.severity, first, message, suggestion));
         }
     }
 }

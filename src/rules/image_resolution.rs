@@ -5,9 +5,9 @@
 //! (dividers, icons: narrower or shorter than `ignoreSmallerThan`) are ignored, as the caption
 //! rule ignores them.
 
-use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
+use super::{image_finding, Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
-use crate::finding::{Field, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::model::Block;
 
 pub struct ImageResolution;
@@ -59,18 +59,7 @@ impl Rule for ImageResolution {
                 format!("使用宽度不小于 {min_width} 像素的清晰图片"),
                 format!("Use a sharp image at least {min_width} px wide"),
             );
-            out.push(Finding {
-                rule: META.id.to_string(),
-                severity: cfg.severity,
-                category: None,
-                field: Field::Body,
-                block: Some(i),
-                start: 0,
-                end: 0,
-                text: String::new(),
-                message,
-                suggestion: Some(suggestion),
-            });
+            out.push(image_finding(&META, cfg.severity, i, message, suggestion));
         }
     }
 }

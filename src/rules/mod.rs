@@ -186,6 +186,13 @@ impl Context<'_> {
         })
     }
 
+    /// The lexicon hits of rule `rule` whose category the configuration does not ignore
+    /// (option `ignoreCategories`, when the rule has it).
+    pub fn reported_hits<'s>(&'s self, rule: &'s str, cfg: &'s RuleConfig) -> impl Iterator<Item = LexiconHit<'s>> + 's {
+        let ignored = cfg.list("ignoreCategories");
+        self.lexicon_hits(rule).filter(move |h| !ignored.iter().any(|c| **c == *h.entry.category))
+    }
+
     /// The display label of a category (Chinese), or its id.
     pub fn category_label<'c>(&'c self, category: &'c str) -> &'c str {
         match self.locale {
@@ -222,6 +229,22 @@ pub fn rule(id: &str) -> Option<&'static dyn Rule> {
 /// Metadata of every rule.
 pub fn all_meta() -> Vec<&'static RuleMeta> {
     RULES.iter().map(|r| r.meta()).collect()
+}
+
+/// A finding about a whole image block (no text span).
+pub(crate) fn image_finding(rule: &RuleMeta, severity: Severity, block: usize, message: String, suggestion: String) -> Finding {
+    Finding {
+        rule: rule.id.to_string(),
+        severity,
+        category: None,
+        field: Field::Body,
+        block: Some(block),
+        start: 0,
+        end: 0,
+        text: String::new(),
+        message,
+        suggestion: Some(suggestion),
+    }
 }
 
 /// A finding over a span of a field's text, given in bytes: computes the UTF-16 offsets.

@@ -29,12 +29,8 @@ impl Rule for Prohibited {
     }
 
     fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
-        let ignored = cfg.list("ignoreCategories");
-        for hit in ctx.lexicon_hits(META.id) {
+        for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
-            if ignored.iter().any(|c| **c == *entry.category) {
-                continue;
-            }
             let (label, matched) = (ctx.category_label(&entry.category), hit.text);
             // This rule can report hundreds of hits in a long text: format one locale only.
             let message = match (ctx.locale, entry.note.as_deref()) {

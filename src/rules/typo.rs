@@ -36,12 +36,8 @@ impl Rule for Typo {
     }
 
     fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
-        let ignored = cfg.list("ignoreCategories");
-        for hit in ctx.lexicon_hits(META.id) {
+        for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
-            if ignored.iter().any(|c| **c == *entry.category) {
-                continue;
-            }
             let wrong = hit.text;
             let rewritten = &*entry.category == REWRITTEN;
             let message = match (entry.suggestion.as_deref(), rewritten) {
