@@ -331,6 +331,8 @@
         checked: !!S.result,
         error: S.error,
         ms: S.stats.last ? S.stats.last.totalMs : null,
+        // Ignored `block` findings still stop 发表 (the dialog asks for a reason): say so.
+        ignoredBlocks: S.items.filter((it) => it.ignored && it.finding.severity === 'block').length,
       },
     });
   }

@@ -185,6 +185,10 @@
       parts.notice.hidden = false;
       parts.notice.className = 'notice';
       parts.notice.textContent = t('editorNotRecognised');
+    } else if (status.ignoredBlocks > 0) {
+      parts.notice.hidden = false;
+      parts.notice.className = 'notice';
+      parts.notice.textContent = t('ignoredBlocksStillGuarded', [String(status.ignoredBlocks)]);
     } else {
       parts.notice.hidden = true;
     }

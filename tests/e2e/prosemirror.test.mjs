@@ -177,6 +177,8 @@ test('prosemirror: checking, hovering, ignoring (忽略 in the hover card) and r
     const p = await panel(page);
     return p.badges.block === 1 && !p.items.some((i) => i.text === '“出售冰毒”');
   }, { message: 'the panel to drop the ignored finding' });
+  // The panel says that an ignored `block` finding still stops 发表.
+  assert.match((await panel(page)).notice || '', /已忽略 1 处“必须修改”/);
   assert.deepEqual(await editorHtml(page), typed, 'ignoring changed the article DOM');
   assert.deepEqual(await takeMutations(page), []);
 
