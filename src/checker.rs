@@ -59,7 +59,7 @@ impl Checker {
         let rule_configs = resolve_all(&config)?;
         let builtin = if config.builtin_lexicon { builtin_lexicons() } else { Vec::new() };
         let mut checker = Checker { config, rule_configs, user_lists: Vec::new(), builtin, matcher: Matcher::default() };
-        checker.matcher = checker.compile(None).map_err(|e| ConfigError(e.to_string()))?;
+        checker.matcher = checker.compile(&[]).map_err(|e| ConfigError(e.to_string()))?;
         Ok(checker)
     }
 
@@ -76,7 +76,7 @@ impl Checker {
         if builtin_changed {
             self.builtin = if self.config.builtin_lexicon { builtin_lexicons() } else { Vec::new() };
         }
-        match self.compile(None) {
+        match self.compile(&[]) {
             Ok(m) => {
                 self.matcher = m;
                 self.rule_configs = rule_configs;
@@ -92,11 +92,13 @@ impl Checker {
         }
     }
 
-    fn compile(&self, extra: Option<&Lexicon>) -> Result<Matcher, LexiconError> {
+    /// Compiles the built-in lists, the user lists (those named in `extra` replaced by them),
+    /// `extra` and the configuration's allow-list into one matcher.
+    fn compile(&self, extra: &[Lexicon]) -> Result<Matcher, LexiconError> {
         let allow = allow_list(&self.config).map_err(|e| LexiconError::new(CONFIG_ALLOW_LIST, 0, e.0.clone(), e.0))?;
         let mut lists: Vec<Lexicon> = self.builtin.clone();
-        lists.extend(self.user_lists.iter().filter(|l| extra.is_none_or(|x| x.name != l.name)).cloned());
-        lists.extend(extra.cloned());
+        lists.extend(self.user_lists.iter().filter(|l| !extra.iter().any(|x| x.name == l.name)).cloned());
+        lists.extend(extra.iter().cloned());
         lists.push(allow);
         Matcher::build(&lists)
     }
@@ -105,11 +107,31 @@ impl Checker {
     /// earlier under the same name. `category` is the category of entries before any
     /// `@category` line (so a plain word list goes into it). On error nothing changes.
     pub fn load_lexicon(&mut self, name: &str, text: &str, category: Option<&str>) -> Result<LoadStats, LexiconError> {
-        let lex = parse(name, text, category)?;
-        let matcher = self.compile(Some(&lex))?;
-        let stats = LoadStats { entries: lex.banned_count(), allowed: lex.allowed_count(), total: matcher.entries().len() };
-        self.user_lists.retain(|l| l.name != lex.name);
-        self.user_lists.push(lex);
+        let mut stats = self.load_lexicons(&[(name, text, category)])?;
+        Ok(stats.remove(0))
+    }
+
+    /// Loads several lexicons at once, `(name, text, category)` each as in
+    /// [`Checker::load_lexicon`], compiling the matcher once. Within the batch a later list
+    /// replaces an earlier one of the same name. On any error nothing changes.
+    pub fn load_lexicons(&mut self, lists: &[(&str, &str, Option<&str>)]) -> Result<Vec<LoadStats>, LexiconError> {
+        let mut parsed: Vec<Lexicon> = Vec::with_capacity(lists.len());
+        for (name, text, category) in lists {
+            let lex = parse(name, text, *category)?;
+            parsed.retain(|l| l.name != lex.name);
+            parsed.push(lex);
+        }
+        let matcher = self.compile(&parsed)?;
+        let total = matcher.entries().len();
+        let stats = lists
+            .iter()
+            .map(|(name, _, _)| {
+                let lex = parsed.iter().find(|l| l.name == *name).expect("every list was parsed");
+                LoadStats { entries: lex.banned_count(), allowed: lex.allowed_count(), total }
+            })
+            .collect();
+        self.user_lists.retain(|l| !parsed.iter().any(|x| x.name == l.name));
+        self.user_lists.extend(parsed);
         self.matcher = matcher;
         Ok(stats)
     }
@@ -121,7 +143,7 @@ impl Checker {
         if self.user_lists.len() == before {
             return false;
         }
-        self.matcher = self.compile(None).expect("lists that compiled before still compile");
+        self.matcher = self.compile(&[]).expect("lists that compiled before still compile");
         true
     }
 
@@ -218,6 +240,19 @@ mod tests {
         assert_eq!(f[0].text, "网赌");
         assert!(c.remove_lexicon("mine"));
         assert!(!c.remove_lexicon("mine"));
+    }
+
+    #[test]
+    fn a_batch_loads_together_or_not_at_all() {
+        let mut c = Checker::new(Config { builtin_lexicon: false, ..Config::default() }).unwrap();
+        let a = Article::from_paragraphs("标题", ["赌球和网赌"]);
+        let e = c.load_lexicons(&[("one", "赌球", Some("gambling")), ("two", "网赌\n@bad", None)]).unwrap_err();
+        assert_eq!((e.source.as_str(), e.line), ("two", 2));
+        assert!(c.lexicon_names().is_empty());
+        let stats = c.load_lexicons(&[("one", "赌球", Some("gambling")), ("two", "网赌", Some("gambling"))]).unwrap();
+        assert_eq!(stats.iter().map(|s| (s.entries, s.total)).collect::<Vec<_>>(), [(1, 2), (1, 2)]);
+        assert_eq!(c.lexicon_names(), ["one", "two"]);
+        assert_eq!(c.check(&a).iter().filter(|f| f.rule == "prohibited").count(), 2);
     }
 
     #[test]

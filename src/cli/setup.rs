@@ -42,14 +42,15 @@ pub fn build_checker(args: &CheckerArgs) -> Result<Setup, CliError> {
         Some(p) => CliError(format!("{p}: {e}")),
         None => CliError(e.to_string()),
     })?;
-    let mut lexicons = Vec::new();
+    // Read every list first, then compile the matcher once for all of them.
+    let mut read = Vec::new();
     for arg in &args.lexicons {
         let (category, file) = split_lexicon_arg(arg)?;
-        let name = file.display().to_string();
-        let text = read_text(&file)?;
-        let stats = checker.load_lexicon(&name, &text, category.as_deref()).map_err(|e| CliError(e.to_string()))?;
-        lexicons.push(LoadedLexicon { name, category, stats });
+        read.push((file.display().to_string(), read_text(&file)?, category));
     }
+    let batch: Vec<(&str, &str, Option<&str>)> = read.iter().map(|(n, t, c)| (n.as_str(), t.as_str(), c.as_deref())).collect();
+    let stats = checker.load_lexicons(&batch).map_err(|e| CliError(e.to_string()))?;
+    let lexicons = read.into_iter().zip(stats).map(|((name, _, category), stats)| LoadedLexicon { name, category, stats }).collect();
     Ok(Setup { checker, config_file: shown, lexicons })
 }
 
