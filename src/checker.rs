@@ -1,9 +1,9 @@
 //! The checker: configuration + lexicons + rules.
 
 use crate::config::{resolve, Config, ConfigError, RuleConfig};
-use crate::finding::{sort_findings, Field, Finding};
+use crate::finding::{sort_findings, Finding};
 use crate::lexicon::{builtin_lexicons, parse, Lexicon, LexiconError, LoadStats, Matcher, ScanBuffers, GLOBAL_RULE};
-use crate::model::{Article, Block};
+use crate::model::Article;
 use crate::normalize::key_of;
 use crate::rules::{Context, FieldHit, RULES};
 
@@ -181,25 +181,10 @@ impl Checker {
         let mut out = Vec::new();
         let mut buf = ScanBuffers::default();
         let mut hits = Vec::new();
-        let gap = self.config.max_gap;
-        let mut scan = |field: Field, block: Option<usize>, text: &str, out: &mut Vec<FieldHit>| {
+        for (field, block, text) in article.texts() {
             hits.clear();
-            self.matcher.scan(text, gap, &mut buf, &mut hits);
+            self.matcher.scan(text, self.config.max_gap, &mut buf, &mut hits);
             out.extend(hits.iter().map(|&hit| FieldHit { field, block, hit }));
-        };
-        scan(Field::Title, None, &article.title, &mut out);
-        scan(Field::Author, None, &article.author, &mut out);
-        scan(Field::Digest, None, &article.digest, &mut out);
-        for (i, b) in article.blocks.iter().enumerate() {
-            match b {
-                Block::Text(t) => scan(Field::Body, Some(i), &t.text, &mut out),
-                Block::Image(img) => {
-                    // A figcaption is read like body text; its offsets are into the caption.
-                    if let Some(caption) = &img.caption {
-                        scan(Field::Body, Some(i), caption, &mut out);
-                    }
-                }
-            }
         }
         out
     }
@@ -208,6 +193,7 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Field;
 
     #[test]
     fn unknown_rules_and_bad_options_are_errors() {

@@ -103,6 +103,19 @@ impl Article {
         }
     }
 
+    /// Every text of the article in check order: title, author, digest, then each body text
+    /// block and each image caption, with the field and block a finding in it would name.
+    /// Lexicon hits come in this order too.
+    pub fn texts(&self) -> impl Iterator<Item = (crate::finding::Field, Option<usize>, &str)> {
+        use crate::finding::Field;
+        [(Field::Title, None, self.title.as_str()), (Field::Author, None, self.author.as_str()), (Field::Digest, None, self.digest.as_str())]
+            .into_iter()
+            .chain(self.blocks.iter().enumerate().filter_map(|(i, b)| match b {
+                Block::Text(t) => Some((Field::Body, Some(i), t.text.as_str())),
+                Block::Image(img) => img.caption.as_deref().map(|c| (Field::Body, Some(i), c)),
+            }))
+    }
+
     /// Convenience: an article whose body is one text block per paragraph.
     pub fn from_paragraphs<T: Into<String>>(title: &str, paragraphs: impl IntoIterator<Item = T>) -> Self {
         Article {

@@ -22,8 +22,7 @@
 
 use super::{Context, LexiconHit, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
-use crate::finding::{Field, Finding, Severity};
-use crate::model::Block;
+use crate::finding::{Finding, Severity};
 use crate::normalize::{is_boundary, to_simplified, Utf16Cursor};
 
 pub struct AdLaw;
@@ -256,23 +255,6 @@ fn first(f: &Folded, i: usize) -> Option<(usize, usize)> {
     Some((i - r, i + 2))
 }
 
-/// Every text of the article, in the order the lexicon hits come in.
-fn texts<'a>(ctx: &Context<'a>) -> Vec<(Field, Option<usize>, &'a str)> {
-    let a = ctx.article;
-    let mut v = vec![(Field::Title, None, a.title.as_str()), (Field::Author, None, a.author.as_str()), (Field::Digest, None, a.digest.as_str())];
-    for (i, b) in a.blocks.iter().enumerate() {
-        match b {
-            Block::Text(t) => v.push((Field::Body, Some(i), t.text.as_str())),
-            Block::Image(img) => {
-                if let Some(c) = &img.caption {
-                    v.push((Field::Body, Some(i), c.as_str()));
-                }
-            }
-        }
-    }
-    v
-}
-
 fn message(ctx: &Context<'_>, matched: &str, note: Option<&str>) -> String {
     let note_zh = note.map(|n| format!("（{n}）")).unwrap_or_default();
     let note_en = note.map(|n| format!(" ({n})")).unwrap_or_default();
@@ -302,7 +284,7 @@ impl Rule for AdLaw {
         }
         let mut next_hit = 0;
         let mut spans = Vec::new();
-        for (field, block, text) in texts(ctx) {
+        for (field, block, text) in ctx.article.texts() {
             let first = next_hit;
             while next_hit < hits.len() && hits[next_hit].at.field == field && hits[next_hit].at.block == block {
                 next_hit += 1;

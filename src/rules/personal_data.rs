@@ -17,8 +17,7 @@
 
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
-use crate::finding::{Field, Finding, Severity};
-use crate::model::{Article, Block};
+use crate::finding::{Finding, Severity};
 use crate::normalize::Utf16Cursor;
 
 pub struct PersonalData;
@@ -47,17 +46,6 @@ static META: RuleMeta = RuleMeta {
         },
     ],
 };
-
-/// Every text a text rule reads: title, author, digest, body text blocks and image captions
-/// (offsets of a caption are into the caption, as for lexicon hits).
-pub(super) fn article_texts(a: &Article) -> impl Iterator<Item = (Field, Option<usize>, &str)> {
-    [(Field::Title, None, a.title.as_str()), (Field::Author, None, a.author.as_str()), (Field::Digest, None, a.digest.as_str())]
-        .into_iter()
-        .chain(a.blocks.iter().enumerate().filter_map(|(i, b)| match b {
-            Block::Text(t) => Some((Field::Body, Some(i), t.text.as_str())),
-            Block::Image(img) => img.caption.as_deref().map(|c| (Field::Body, Some(i), c)),
-        }))
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -472,7 +460,7 @@ impl Rule for PersonalData {
         let landlines = cfg.boolean("reportLandlines");
         let allowed: Vec<String> = cfg.list("allowNumbers").iter().map(|s| digits_of(s)).filter(|s| !s.is_empty()).collect();
         let mut runs = Vec::new();
-        for (field, block, text) in article_texts(ctx.article) {
+        for (field, block, text) in ctx.article.texts() {
             // Cheapest possible skip: no digit at all.
             if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(|c| matches!(c, '０'..='９')) {
                 continue;

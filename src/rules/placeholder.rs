@@ -18,7 +18,6 @@
 //! `某某` (used on purpose to anonymise) is not reported. Adjacent placeholders form one finding,
 //! and a date template (`XXXX年XX月XX日`, `x月x日`) is one finding.
 
-use super::personal_data::article_texts;
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
 use crate::finding::{Finding, Severity};
@@ -393,7 +392,7 @@ impl Rule for Placeholder {
     fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
         let ignore = cfg.list("ignore");
         let mut ranges = Vec::new();
-        for (field, block, text) in article_texts(ctx.article) {
+        for (field, block, text) in ctx.article.texts() {
             scan(text, &mut ranges);
             if ranges.is_empty() {
                 continue;
