@@ -21,6 +21,10 @@ Folders are searched recursively for .html, .htm, .md, .markdown and .txt files 
 and folders are skipped); files named on the command line are read whatever their extension.
 Files that cannot be read (not UTF-8, permission denied…) are listed in the report and do not
 change the exit status.
+Publication dates and accounts are read from saved WeChat article pages (their scripts and the
+visible publish time), from Markdown front matter (date:, account:) and from file names
+(2026-03-05-标题.md). Statistics files (--stats) that cannot be read, or rows that cannot, are
+named in the report (file, sheet, row, column); the rest of the report is produced.
 Exit status: 0 = no finding must be fixed (no `block`), 1 = at least one `block` finding,
 2 = usage error (bad option, config or lexicon; no article file found; the report cannot be written).
 退出码：0 无必须修改项，1 有必须修改项，2 用法错误（配置或词库有误、没有找到文章文件、报告无法写入）。
@@ -102,16 +106,64 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Where to write the HTML report; `-` writes it to standard output
-    #[arg(long, value_name = "FILE", default_value = "wxlint-report.html")]
-    pub out: PathBuf,
+    /// Where to write the report; `-` writes it to standard output [default: wxlint-report.html
+    /// for HTML, standard output for JSON]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Report format (json: everything the HTML shows, for other tools)
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
 
     #[command(flatten)]
     pub checker: CheckerArgs,
 
+    #[command(flatten)]
+    pub health: HealthArgs,
+
     /// Article files and folders (folders are searched recursively)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// The account-health options of `report`: posting cadence and weekly statistics.
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// A statistics export of the WeChat back end (数据分析 → 内容分析 → 下载数据明细: .xlsx,
+    /// .xls or .csv), or a folder of them; ACCOUNT=FILE names the account it belongs to
+    /// (repeatable)
+    #[arg(long = "stats", value_name = "[ACCOUNT=]FILE")]
+    pub stats: Vec<OsString>,
+
+    /// The account (公众号) of articles whose file does not name one, and of statistics given
+    /// without ACCOUNT=
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+
+    /// First day of the self-inspection period (e.g. 2026-01-01) [default: the week of the
+    /// earliest dated article]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Last day of the period (e.g. 2026-03-31): silence up to this day counts as a gap
+    /// [default: the week of the latest dated article]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Articles a week at least (the house rules: 每周不少于 2 条)
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub weekly_min: u16,
+
+    /// Flag every gap of this many days or more between publications
+    #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = clap::value_parser!(u16).range(2..=366))]
+    pub gap_days: u16,
+}
+
+/// The output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,7 @@ mod check;
 mod color;
 mod context;
 mod files;
+mod health;
 mod input;
 mod location;
 mod output_json;
@@ -30,6 +31,7 @@ mod output_text;
 mod progress;
 mod report;
 mod report_html;
+mod report_json;
 mod rules_list;
 mod setup;
 

@@ -1,14 +1,21 @@
 //! `wxlint report`: check a batch of saved articles (files and folders) and write one
-//! self-contained HTML report for the quarterly self-inspection (自查).
+//! self-contained HTML report for the quarterly self-inspection (自查), or the same as JSON.
 //!
-//! The run: build the checker (config and lexicon errors are usage errors, exit 2), collect the
-//! files ([`super::files`]), check each (a progress bar on a terminal for large batches), sort
-//! the articles worst first, render ([`super::report_html`]), write the file (or stdout for
-//! `--out -`), and print one summary line on stderr. Files that cannot be read are listed in the
-//! report and do not change the exit status: 1 when any finding is `block`, else 0.
+//! The run: build the checker (config and lexicon errors are usage errors, exit 2), check the
+//! account-health options and read the statistics files (`--stats`; a missing one is a usage
+//! error), collect the article files ([`super::files`]), check each and read its publication
+//! date and account (a progress bar on a terminal for large batches), sort the articles worst
+//! first, work out the cadence and the weekly figures ([`super::health`]), render
+//! ([`super::report_html`] or [`super::report_json`]), write the file (or stdout for `--out -`),
+//! and print one summary line on stderr. Files that cannot be read, and statistics that cannot,
+//! are listed in the report and do not change the exit status: 1 when any finding is `block`,
+//! else 0.
 
-use super::args::ReportArgs;
+use super::args::{ReportArgs, ReportFormat};
 use super::files::{collect, EXTENSIONS};
+use super::health::date::Date;
+use super::health::published::{published, Published};
+use super::health::{health, load_stats, rules, Health};
 use super::input::{io_reason, load, Document, NOT_UTF8, STDIN};
 use super::progress::Progress;
 use super::report_html::{render, GENERATOR};
@@ -17,8 +24,10 @@ use super::{output_error, CliError, EXIT_BLOCK, EXIT_OK};
 use std::cmp::Reverse;
 use std::fs;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 use wxlint::config::{resolve, OptionValue};
+use wxlint::extract::detect_format;
 use wxlint::rules::all_meta;
 use wxlint::{Finding, Locale, Severity};
 
@@ -26,6 +35,10 @@ use wxlint::{Finding, Locale, Severity};
 pub struct Checked {
     pub doc: Document,
     pub findings: Vec<Finding>,
+    /// Its publication date and account, as the file gives them.
+    pub published: Published,
+    /// Its position in the order the files were found.
+    pub found: usize,
 }
 
 impl Checked {
@@ -56,6 +69,7 @@ pub struct ReportData {
     /// Articles, worst first (ties in the order the files were found).
     pub articles: Vec<Checked>,
     pub unreadable: Vec<Unreadable>,
+    pub health: Health,
 }
 
 impl ReportData {
@@ -66,13 +80,22 @@ impl ReportData {
 
 pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     let setup = build_checker(&args.checker)?;
-    let to_stdout = args.out.as_os_str() == STDIN;
-    if !to_stdout && args.out.is_dir() {
-        return Err(CliError(format!("--out {}: is a folder (give a file name, e.g. report.html)", args.out.display())));
+    let now = now_secs();
+    let today = Date::from_unix_beijing(now).unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
+    let health_rules = rules(&args.health, today)?;
+    let out: PathBuf = args.out.clone().unwrap_or_else(|| match args.format {
+        ReportFormat::Html => PathBuf::from("wxlint-report.html"),
+        ReportFormat::Json => PathBuf::from(STDIN),
+    });
+    let to_stdout = out.as_os_str() == STDIN;
+    if !to_stdout && out.is_dir() {
+        let example = if args.format == ReportFormat::Json { "report.json" } else { "report.html" };
+        return Err(CliError(format!("--out {}: is a folder (give a file name, e.g. {example})", out.display())));
     }
     // An earlier report at the same place must not be read as an article.
-    let exclude = if to_stdout { None } else { fs::canonicalize(&args.out).ok() };
+    let exclude = if to_stdout { None } else { fs::canonicalize(&out).ok() };
     let inputs = collect(&args.paths, exclude.as_deref())?;
+    let stats = load_stats(&args.health)?;
     let mut unreadable: Vec<Unreadable> =
         inputs.unreadable.into_iter().map(|(path, reason)| Unreadable { path, reason: reason_zh(&reason, None) }).collect();
 
@@ -81,12 +104,12 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     }
     // Open the output before the work, so that a wrong --out fails at once, not after the batch
     // (truncated only when the report is ready: an error leaves an earlier report as it was).
-    let cannot_write = |e: io::Error| CliError(format!("cannot write the report to {}: {}", args.out.display(), io_reason(&e)));
-    let existed = !to_stdout && args.out.exists();
+    let cannot_write = |e: io::Error| CliError(format!("cannot write the report to {}: {}", out.display(), io_reason(&e)));
+    let existed = !to_stdout && out.exists();
     let mut file = if to_stdout {
         None
     } else {
-        Some(fs::OpenOptions::new().write(true).create(true).truncate(false).open(&args.out).map_err(cannot_write)?)
+        Some(fs::OpenOptions::new().write(true).create(true).truncate(false).open(&out).map_err(cannot_write)?)
     };
 
     let mut progress = Progress::new(inputs.files.len());
@@ -97,7 +120,9 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
             Ok(doc) if doc.source.contains(GENERATOR) => earlier_reports += 1,
             Ok(doc) => {
                 let findings = setup.checker.check(&doc.article);
-                articles.push(Checked { doc, findings });
+                let published = published_of(path, &doc);
+                let found = articles.len();
+                articles.push(Checked { doc, findings, published, found });
             }
             Err(e) => unreadable.push(Unreadable { reason: reason_zh(&e.reason, e.line), path: e.path }),
         }
@@ -108,31 +133,36 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
         // Only earlier reports: nothing to report on. Do not leave an empty file behind.
         drop(file);
         if !existed && !to_stdout {
-            let _ = fs::remove_file(&args.out);
+            let _ = fs::remove_file(&out);
         }
         return Err(no_articles());
     }
     articles.sort_by_key(Checked::sort_key); // stable: ties keep the order found
+    let health = health(&args.health, health_rules, &articles, stats);
 
     let data = ReportData {
-        generated: generated_at(),
+        generated: beijing_time(now),
         version: env!("CARGO_PKG_VERSION"),
         config: config_summary(&setup),
         articles,
         unreadable,
+        health,
     };
-    let html = render(&data);
+    let body = match args.format {
+        ReportFormat::Html => render(&data),
+        ReportFormat::Json => super::report_json::render(&data),
+    };
     match &mut file {
-        Some(f) => f.set_len(0).and_then(|()| f.write_all(html.as_bytes())).and_then(|()| f.flush()).map_err(cannot_write)?,
+        Some(f) => f.set_len(0).and_then(|()| f.write_all(body.as_bytes())).and_then(|()| f.flush()).map_err(cannot_write)?,
         None => {
-            let mut out = io::stdout().lock();
-            if let Some(e) = out.write_all(html.as_bytes()).and_then(|()| out.flush()).err().and_then(output_error) {
+            let mut stdout = io::stdout().lock();
+            if let Some(e) = stdout.write_all(body.as_bytes()).and_then(|()| stdout.flush()).err().and_then(output_error) {
                 return Err(e);
             }
         }
     }
 
-    let target = if to_stdout { "报告已写到标准输出".to_string() } else { format!("报告已写入 {}", args.out.display()) };
+    let target = if to_stdout { "报告已写到标准输出".to_string() } else { format!("报告已写入 {}", out.display()) };
     let mut line = format!("{target}：{} 篇文章", data.articles.len());
     for s in Severity::ALL {
         line.push_str(&format!("，{} {}", s.label_zh(), data.count(s)));
@@ -143,8 +173,17 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     if earlier_reports > 0 {
         line.push_str(&format!("，跳过 {earlier_reports} 份以前生成的报告"));
     }
+    let stats_problems = data.health.stats_files.iter().filter(|f| f.error.is_some() || !f.issues.is_empty()).count();
+    if stats_problems > 0 {
+        line.push_str(&format!("，{stats_problems} 个统计文件有无法读取的内容"));
+    }
     eprintln!("{line}");
     Ok(if data.count(Severity::Block) > 0 { EXIT_BLOCK } else { EXIT_OK })
+}
+
+/// The publication date and account of a loaded file.
+fn published_of(path: &Path, doc: &Document) -> Published {
+    published(path, &doc.source, detect_format(Some(path), &doc.source))
 }
 
 fn no_articles() -> CliError {
@@ -166,13 +205,12 @@ fn reason_zh(reason: &str, line: Option<usize>) -> String {
     }
 }
 
-/// Now, or `SOURCE_DATE_EPOCH` when set (reproducible reports), in Beijing time.
-fn generated_at() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+/// Now, or `SOURCE_DATE_EPOCH` when set (reproducible reports), in Unix seconds.
+fn now_secs() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
-    beijing_time(secs)
+        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64))
 }
 
 /// `2025年6月12日 18:05（北京时间）`. The users are Chinese institutions: China has one time
@@ -181,21 +219,8 @@ fn generated_at() -> String {
 pub fn beijing_time(unix_secs: i64) -> String {
     let t = unix_secs + 8 * 3600;
     let (days, secs) = (t.div_euclid(86_400), t.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = super::health::date::civil_from_days(i32::try_from(days).unwrap_or(0));
     format!("{y}年{m}月{d}日 {:02}:{:02}（北京时间）", secs / 3600, secs / 60 % 60)
-}
-
-/// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// The configuration in force, in a few lines: rules enabled, config file and what it changes,

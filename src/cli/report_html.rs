@@ -10,6 +10,7 @@
 //! sections are `article-1`, `article-2`… in the order of the article table (worst first).
 
 use super::context::{context_with, Context};
+use super::health::html::{cadence_section, feedback_section, summary_html, CSS as HEALTH_CSS};
 use super::location::{describe, locate, Location};
 use super::report::{Checked, ReportData};
 use std::collections::HashMap;
@@ -66,7 +67,7 @@ fn verdict_class(s: Option<Severity>) -> &'static str {
     s.map_or("ok", class)
 }
 
-const NUMERALS: [&str; 8] = ["一", "二", "三", "四", "五", "六", "七", "八"];
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 pub fn render(data: &ReportData) -> String {
     let names: HashMap<&str, &str> = all_meta().iter().map(|m| (m.id, m.name_zh)).collect();
@@ -89,7 +90,7 @@ pub fn render(data: &ReportData) -> String {
 <meta name="referrer" content="no-referrer">
 {GENERATOR} {version}">
 <title>公众号文章自查报告</title>
-<style>{CSS}</style>
+<style>{CSS}{HEALTH_CSS}</style>
 </head>
 <body>
 <main class="page">
@@ -115,7 +116,7 @@ pub fn render(data: &ReportData) -> String {
     // Table of contents (screen only).
     let _ = writeln!(
         h,
-        r##"<nav class="toc" aria-label="目录"><a href="#summary">检查概况</a><a href="#by-rule">问题分类</a><a href="#articles">文章一览</a>{}<a href="#details">逐篇结果</a></nav>"##,
+        r##"<nav class="toc" aria-label="目录"><a href="#summary">检查概况</a><a href="#cadence">发布情况</a><a href="#feedback">阅读与互动</a><a href="#by-rule">问题分类</a><a href="#articles">文章一览</a>{}<a href="#details">逐篇结果</a></nav>"##,
         if data.unreadable.is_empty() { "" } else { r##"<a href="#unreadable">无法读取的文件</a>"## }
     );
 
@@ -162,6 +163,7 @@ pub fn render(data: &ReportData) -> String {
         );
     }
     let _ = writeln!(h, "</div>");
+    summary_html(&mut h, &data.health);
     let _ = writeln!(h, r#"<h3 class="sub">检查配置</h3>
 <table class="config"><tbody>"#);
     for (label, value) in &data.config {
@@ -174,7 +176,11 @@ pub fn render(data: &ReportData) -> String {
 </section>"#
     );
 
-    // 二、问题分类统计
+    // 二、发布情况；三、阅读与互动
+    cadence_section(&mut h, next_heading(), &data.health, &data.articles);
+    feedback_section(&mut h, next_heading(), &data.health);
+
+    // 四、问题分类统计
     let _ = write!(h, "<section id=\"by-rule\">\n<h2>{}、问题分类统计</h2>\n", next_heading());
     struct RuleRow {
         id: String,
@@ -241,7 +247,7 @@ pub fn render(data: &ReportData) -> String {
     }
     let _ = writeln!(h, "</section>");
 
-    // 三、文章一览
+    // 五、文章一览
     let _ = write!(
         h,
         "<section id=\"articles\">\n<h2>{}、文章一览</h2>\n<p class=\"hint\">按问题轻重排列：必须修改的问题最多的在前，其次是需领导审核、建议修改。点击标题查看逐条结果。</p>\n",
@@ -260,7 +266,7 @@ pub fn render(data: &ReportData) -> String {
             let v = worst(a);
             let _ = write!(
                 h,
-                r##"<tr data-path="{path}" data-block="{}" data-review="{}" data-warn="{}" data-info="{}"><td class="num">{n}</td><td class="title-cell"><a href="#article-{n}">{title}</a><span class="path">{path}</span></td>"##,
+                r##"<tr data-path="{path}" data-date="{date}" data-block="{}" data-review="{}" data-warn="{}" data-info="{}"><td class="num">{n}</td><td class="title-cell"><a href="#article-{n}">{title}</a><span class="pub">{published}</span><span class="path">{path}</span></td>"##,
                 counts[0],
                 counts[1],
                 counts[2],
@@ -268,6 +274,8 @@ pub fn render(data: &ReportData) -> String {
                 n = i + 1,
                 path = esc(&a.doc.path),
                 title = esc(&shown_title(&a.doc.article.title)),
+                date = a.published.date.as_ref().map_or(String::new(), |d| d.date.to_string()),
+                published = esc(&published_line(a, data.health.accounts[i].as_deref())),
             );
             for (k, s) in Severity::ALL.iter().enumerate() {
                 let _ = write!(h, "{}", count_cell(counts[k], *s));
@@ -278,7 +286,7 @@ pub fn render(data: &ReportData) -> String {
     }
     let _ = writeln!(h, "</section>");
 
-    // 四、无法读取的文件
+    // 六、无法读取的文件
     if !data.unreadable.is_empty() {
         let _ = write!(
             h,
@@ -298,13 +306,13 @@ pub fn render(data: &ReportData) -> String {
         let _ = writeln!(h, "</tbody></table>\n</section>");
     }
 
-    // 五、逐篇检查结果
+    // 七、逐篇检查结果
     let _ = write!(h, "<section id=\"details\">\n<h2>{}、逐篇检查结果</h2>\n", next_heading());
     if data.articles.is_empty() {
         let _ = writeln!(h, r#"<p class="hint">（无）</p>"#);
     }
     for (i, a) in data.articles.iter().enumerate() {
-        article_section(&mut h, i + 1, a, &rule_name);
+        article_section(&mut h, i + 1, a, data.health.accounts[i].as_deref(), &rule_name);
     }
     let _ = writeln!(h, "</section>");
 
@@ -352,7 +360,16 @@ fn shown_title(title: &str) -> String {
     }
 }
 
-fn article_section(h: &mut String, n: usize, a: &Checked, rule_name: &dyn Fn(&str) -> String) {
+/// `2026年3月5日发布 · 阳光小学`, or what is missing.
+fn published_line(a: &Checked, account: Option<&str>) -> String {
+    let date = a.published.date.as_ref().map_or_else(|| "未找到发布日期".to_string(), |d| format!("{}发布", d.date.zh()));
+    match account {
+        Some(name) => format!("{date} · {name}"),
+        None => date,
+    }
+}
+
+fn article_section(h: &mut String, n: usize, a: &Checked, account: Option<&str>, rule_name: &dyn Fn(&str) -> String) {
     let doc = &a.doc;
     let article = &doc.article;
     let v = worst(a);
@@ -374,6 +391,7 @@ fn article_section(h: &mut String, n: usize, a: &Checked, rule_name: &dyn Fn(&st
 <h3><span class="idx">{n}</span><span class="atitle">{title}</span><span class="status s-{vc}">{vl}</span></h3>
 <dl class="facts">
 <div class="wide"><dt>文件</dt><dd><code class="path">{path}</code></dd></div>
+<div class="wide"><dt>发布</dt><dd>{published}</dd></div>
 <div><dt>作者</dt><dd>{author}</dd></div>
 <div><dt>正文字数</dt><dd>{chars} 字</dd></div>
 <div><dt>图片</dt><dd>{images} 张</dd></div>
@@ -383,6 +401,10 @@ fn article_section(h: &mut String, n: usize, a: &Checked, rule_name: &dyn Fn(&st
         vc = verdict_class(v),
         vl = verdict_label(v),
         path = esc(&doc.path),
+        published = esc(&match &a.published.date {
+            Some(d) => format!("{}（{}，{}）{}", d.date.zh(), d.date.weekday_zh(), d.source, account.map(|x| format!(" · {x}")).unwrap_or_default()),
+            None => format!("未找到发布日期{}", account.map(|x| format!(" · {x}")).unwrap_or_default()),
+        }),
         author = if author.is_empty() { "（未填写）".to_string() } else { esc(author) },
         problems = if problems.is_empty() { "无".to_string() } else { problems.join("，") },
     );
@@ -480,6 +502,7 @@ table{border-collapse:collapse;width:100%}
 .rules tbody th{font-weight:600}.rules code,.findings .rule code{display:block;color:var(--muted);font-weight:400;font-size:11px}
 .total{font-weight:700}
 .title-cell a{font-weight:600;color:var(--ink)}.title-cell a:hover{color:#1d4ed8}
+.pub{display:block;color:#374151;font-size:12px}
 .path{display:block;color:var(--muted);font-size:12px;word-break:break-all;font-family:"SFMono-Regular",Consolas,"Liberation Mono",Menlo,monospace}
 code.path{display:inline;font-size:12px}
 .status{display:inline-block;font-size:12px;padding:0 8px;border-radius:10px;border:1px solid;white-space:nowrap;line-height:1.7}
