@@ -171,9 +171,10 @@ fn the_report_matches_check_json_on_the_same_files() {
     assert!(html.contains(&format!("wxlint {}", env!("CARGO_PKG_VERSION"))));
     assert!(html.contains("（北京时间）"));
     assert!(html.contains("<th scope=\"row\">内置词库</th><td>已加载</td>"), "config summary");
-    for external in ["<link", "<script", "<img", "<iframe", "url(", "@import", "href=\"http", "src=\""] {
+    for external in ["<link", "<script", "<img", "<iframe", "@import", "href=\"http", "src=\""] {
         assert!(!html.to_lowercase().contains(external), "{external} in the report");
     }
+    assert!(html.split("url(").skip(1).all(|rest| rest.starts_with('#')), "url() only for in-page SVG patterns");
 
     // Summary numbers.
     assert_eq!(text_of_id(&html, "n-articles"), want.articles.len().to_string());
@@ -237,7 +238,7 @@ fn the_report_matches_check_json_on_the_same_files() {
 
     // Unreadable files are listed with the reason; skipped files are nowhere.
     let unreadable = section(&html, "unreadable");
-    assert!(unreadable.contains("<h2>四、无法读取的文件</h2>"));
+    assert!(unreadable.contains("<h2>六、无法读取的文件</h2>"), "after 概况, 发布情况, 阅读与互动, 问题分类, 文章一览");
     assert!(unreadable.contains("<code class=\"path\">tests/fixtures/report/txt/gbk-notice.txt</code>"));
     assert!(unreadable.contains("不是 UTF-8 编码"));
     for skipped in [".drafts", "hidden.txt", "attendance.csv"] {
@@ -356,7 +357,7 @@ fn usage_errors_exit_2_and_write_nothing() {
     }
     let o = run(&["report", "--help"]);
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).contains("--out <FILE>") && stdout(&o).contains("[default: wxlint-report.html]"));
+    assert!(stdout(&o).contains("--out <FILE>") && stdout(&o).contains("[default: wxlint-report.html for HTML, standard output for JSON]"), "{}", stdout(&o));
 }
 
 #[test]

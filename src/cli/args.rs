@@ -55,7 +55,8 @@ pub enum Command {
     /// Check article files (HTML, Markdown or plain text) — 检查文章
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
-    /// Write one HTML self-inspection report for a batch of articles — 生成公众号文章自查报告
+    /// Write one self-inspection report (HTML or JSON) for a batch of articles, with posting
+    /// cadence and weekly statistics — 生成公众号自查报告
     #[command(after_help = REPORT_AFTER_HELP)]
     Report(ReportArgs),
     /// List the rules, their default severities and options — 列出检查规则

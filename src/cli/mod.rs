@@ -18,6 +18,7 @@
 //! usage errors (config, lexicon, no article file found, report not writable).
 
 mod args;
+mod batch;
 mod check;
 mod color;
 mod context;

@@ -20,9 +20,13 @@ impl Progress {
         Progress { total, done: 0, enabled: total > MIN_FILES && io::stderr().is_terminal(), drawn: false }
     }
 
-    /// One more file done.
-    pub fn tick(&mut self) {
-        self.done = (self.done + 1).min(self.total);
+    /// `done` files done (redrawn only when the count moved).
+    pub fn advance_to(&mut self, done: usize) {
+        let done = done.min(self.total);
+        if done == self.done && self.drawn {
+            return;
+        }
+        self.done = done;
         if self.enabled {
             self.drawn = true;
             let mut err = io::stderr().lock();

@@ -4,7 +4,8 @@
 //! The run: build the checker (config and lexicon errors are usage errors, exit 2), check the
 //! account-health options and read the statistics files (`--stats`; a missing one is a usage
 //! error), collect the article files ([`super::files`]), check each and read its publication
-//! date and account (a progress bar on a terminal for large batches), sort the articles worst
+//! date and account, on every core ([`super::batch`]; a progress bar on a terminal for large
+//! batches), sort the articles worst
 //! first, work out the cadence and the weekly figures ([`super::health`]), render
 //! ([`super::report_html`] or [`super::report_json`]), write the file (or stdout for `--out -`),
 //! and print one summary line on stderr. Files that cannot be read, and statistics that cannot,
@@ -12,6 +13,7 @@
 //! else 0.
 
 use super::args::{ReportArgs, ReportFormat};
+use super::batch::map_ordered;
 use super::files::{collect, EXTENSIONS};
 use super::health::date::Date;
 use super::health::published::{published, Published};
@@ -113,22 +115,35 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     };
 
     let mut progress = Progress::new(inputs.files.len());
-    let mut articles = Vec::new();
-    let mut earlier_reports = 0;
-    for path in &inputs.files {
-        match load(path, None) {
-            Ok(doc) if doc.source.contains(GENERATOR) => earlier_reports += 1,
-            Ok(doc) => {
+    // Read, extract and check on every core; the results come back in the order found.
+    let outcomes = map_ordered(
+        inputs.files.len(),
+        |i| {
+            let path = &inputs.files[i];
+            load(path, None).map(|doc| {
+                if is_earlier_report(&doc.source) {
+                    return None;
+                }
                 let findings = setup.checker.check(&doc.article);
                 let published = published_of(path, &doc);
+                Some((doc, findings, published))
+            })
+        },
+        |done| progress.advance_to(done),
+    );
+    progress.finish();
+    let mut articles = Vec::new();
+    let mut earlier_reports = 0;
+    for outcome in outcomes {
+        match outcome {
+            Ok(None) => earlier_reports += 1,
+            Ok(Some((doc, findings, published))) => {
                 let found = articles.len();
                 articles.push(Checked { doc, findings, published, found });
             }
             Err(e) => unreadable.push(Unreadable { reason: reason_zh(&e.reason, e.line), path: e.path }),
         }
-        progress.tick();
     }
-    progress.finish();
     if articles.is_empty() && unreadable.is_empty() {
         // Only earlier reports: nothing to report on. Do not leave an empty file behind.
         drop(file);
@@ -179,6 +194,16 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     }
     eprintln!("{line}");
     Ok(if data.count(Severity::Block) > 0 { EXIT_BLOCK } else { EXIT_OK })
+}
+
+/// Whether a file is a report made by `wxlint report` (its generator tag is in the `<head>`, within
+/// the first kilobytes: no need to scan whole articles for it).
+fn is_earlier_report(source: &str) -> bool {
+    let mut end = source.len().min(8192);
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    source[..end].contains(GENERATOR)
 }
 
 /// The publication date and account of a loaded file.

@@ -78,20 +78,34 @@ pub struct Chart<'a> {
     pub format: &'a dyn Fn(f64) -> String,
     /// Print the value above each bar (when there is room).
     pub value_labels: bool,
+    /// The values are counts: grid lines at whole numbers only.
+    pub integer: bool,
 }
 
-/// A round number at or above `x` (1, 2, 2.5, 5 × 10ⁿ).
-fn nice_ceiling(x: f64) -> f64 {
+/// A round step at or above `x` (1, 2, 2.5, 5 × 10ⁿ; whole numbers only when `integer`).
+fn nice_step(x: f64, integer: bool) -> f64 {
     if x <= 0.0 || !x.is_finite() {
         return 1.0;
     }
     let p = 10f64.powf(x.log10().floor());
     for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if m * p >= x * 0.999_999 {
-            return m * p;
+        let step = m * p;
+        if integer && (step < 1.0 || step.fract() != 0.0) {
+            continue;
+        }
+        if step >= x * 0.999_999 {
+            return step;
         }
     }
     10.0 * p
+}
+
+/// The value axis: the step between grid lines and their number, so that every tick is a round
+/// value and the largest value fits.
+fn axis(max: f64, integer: bool) -> (f64, usize) {
+    let step = nice_step(max / 4.0, integer);
+    let ticks = ((max * 1.04) / step).ceil().max(1.0) as usize;
+    (step, ticks)
 }
 
 /// The chart as one `<svg>` element.
@@ -106,7 +120,8 @@ pub fn render(c: &Chart<'_>) -> String {
         .chain(c.lines.iter().flat_map(|l| l.values.iter().flatten().copied()))
         .chain(c.reference.iter().map(|r| r.0))
         .fold(0.0f64, f64::max);
-    let top = nice_ceiling(max_value * 1.08);
+    let (step, ticks) = axis(max_value, c.integer);
+    let top = step * ticks as f64;
     let y = |v: f64| TOP + plot_h - (v / top * plot_h).clamp(0.0, plot_h);
     let slot = plot_w / n as f64;
     let x_mid = |i: usize| LEFT + slot * (i as f64 + 0.5);
@@ -124,8 +139,8 @@ pub fn render(c: &Chart<'_>) -> String {
         r##"<defs><pattern id="{id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#111" stroke-width="2.2"/></pattern></defs>"##
     );
     // Grid and value axis.
-    for k in 0..=4 {
-        let v = top * k as f64 / 4.0;
+    for k in 0..=ticks {
+        let v = step * k as f64;
         let yy = y(v);
         let _ = write!(
             s,
@@ -259,7 +274,7 @@ mod tests {
         let b = bars(&[Some(3.0), Some(0.0), None, Some(7.0)]);
         let fmt = |v: f64| format!("{v}");
         let labels: Vec<String> = (0..4).map(|i| format!("3/{i}")).collect();
-        let svg = render(&Chart { id: "c1", title: "标题 & 说明", x_labels: &labels, bars: &b, lines: &[], reference: Some((2.0, "最低 2 篇".into())), fills: &[], format: &fmt, value_labels: true });
+        let svg = render(&Chart { id: "c1", title: "标题 & 说明", x_labels: &labels, bars: &b, lines: &[], reference: Some((2.0, "最低 2 篇".into())), fills: &[], format: &fmt, value_labels: true, integer: true });
         assert!(svg.starts_with(r#"<svg class="chart" id="c1""#) && svg.ends_with("</svg>"));
         assert_eq!(svg.matches(r#"<rect class="bar""#).count(), 4);
         assert!(svg.contains("<title id=\"c1-t\">标题 &amp; 说明</title>") && svg.contains("<title>t&lt;</title>"));
@@ -268,10 +283,12 @@ mod tests {
         assert!(svg.contains("最低 2 篇") && svg.contains(r#"class="reference""#));
         assert!(svg.contains(">3/3</text>"), "axis labels");
         assert!(!svg.contains("<script") && !svg.contains("href"));
-        assert_eq!(nice_ceiling(7.56), 10.0);
-        assert_eq!(nice_ceiling(0.0212), 0.025);
-        assert_eq!(nice_ceiling(180.0), 200.0);
-        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(axis(7.0, true), (2.0, 4), "0, 2, 4, 6, 8");
+        assert_eq!(axis(2.0, true), (1.0, 3), "whole steps for counts: 0, 1, 2, 3");
+        assert_eq!(axis(0.0, true), (1.0, 1));
+        assert_eq!(axis(0.0212, false), (0.01, 3));
+        assert_eq!(axis(1292.0, false), (500.0, 3));
+        assert_eq!(axis(0.0833, false), (0.025, 4));
     }
 
     #[test]
@@ -281,7 +298,7 @@ mod tests {
             Line { name: "点赞率".into(), values: vec![Some(0.01), None, Some(0.02), Some(0.03)], dashed: false, marker: Marker::Circle },
             Line { name: "留言率".into(), values: vec![Some(0.005), Some(0.004), None, None], dashed: true, marker: Marker::Triangle },
         ];
-        let svg = render(&Chart { id: "r", title: "比率", x_labels: &[], bars: &[], lines: &lines, reference: None, fills: &[], format: &fmt, value_labels: false });
+        let svg = render(&Chart { id: "r", title: "比率", x_labels: &[], bars: &[], lines: &lines, reference: None, fills: &[], format: &fmt, value_labels: false, integer: false });
         let paths: Vec<&str> = svg.split(r#"<path class="line" d=""#).skip(1).map(|p| p.split('"').next().unwrap()).collect();
         assert_eq!(paths.len(), 2);
         assert_eq!(paths[0].matches('M').count(), 2, "a gap starts a new segment: {}", paths[0]);

@@ -210,6 +210,7 @@ fn account_cadence(h: &mut String, n: usize, a: &Account, r: &super::cadence::Ru
         fills: &fills,
         format: &fmt,
         value_labels: true,
+        integer: true,
     });
     let _ = writeln!(h, r#"<figure class="chart-box">{svg}<figcaption>{}</figcaption></figure>"#, esc(&title));
 
@@ -484,7 +485,7 @@ fn account_feedback(h: &mut String, n: usize, s: &AccountStats) {
         let id = format!("reads-{n}");
         let title = format!("{label}：每周{}", if lines.is_empty() { reads_field.label().to_string() } else { "阅读次数与阅读人数".into() });
         let fmt = |v: f64| count(v.round());
-        let svg = chart(&Chart { id: &id, title: &title, x_labels: &labels, bars: &bars, lines: &lines, reference: None, fills: &fills, format: &fmt, value_labels: s.weeks.len() <= 14 });
+        let svg = chart(&Chart { id: &id, title: &title, x_labels: &labels, bars: &bars, lines: &lines, reference: None, fills: &fills, format: &fmt, value_labels: s.weeks.len() <= 14, integer: true });
         let _ = writeln!(h, r#"<figure class="chart-box">{svg}<figcaption>{}</figcaption></figure>"#, esc(&title));
     }
     let mut rate_lines = Vec::new();
@@ -497,8 +498,12 @@ fn account_feedback(h: &mut String, n: usize, s: &AccountStats) {
     if !rate_lines.is_empty() && s.rate_base.is_some() {
         let id = format!("rates-{n}");
         let title = format!("{label}：每周{}", rate_lines.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join("与"));
-        let fmt = |v: f64| format!("{:.1}%", v * 100.0);
-        let svg = chart(&Chart { id: &id, title: &title, x_labels: &labels, bars: &[], lines: &rate_lines, reference: None, fills: &[], format: &fmt, value_labels: false });
+        // Ticks fall on quarters of a round top (2.5%, 1.25%…): up to two decimals, no trailing zeros.
+        let fmt = |v: f64| {
+            let t = format!("{:.2}", v * 100.0);
+            format!("{}%", t.trim_end_matches('0').trim_end_matches('.'))
+        };
+        let svg = chart(&Chart { id: &id, title: &title, x_labels: &labels, bars: &[], lines: &rate_lines, reference: None, fills: &[], format: &fmt, value_labels: false, integer: false });
         let _ = writeln!(h, r#"<figure class="chart-box">{svg}<figcaption>{}</figcaption></figure>"#, esc(&title));
     }
 
@@ -590,7 +595,7 @@ svg.chart{display:block;width:100%;max-width:760px;height:auto;margin:0 auto;fon
 .weeks,.feedback-weeks{font-size:12.5px}
 .feedback-weeks td small{display:block;font-size:11px;color:var(--muted);font-weight:400}
 .empty-note{padding:10px 14px;background:#f8fafc;border:1px solid var(--line);border-radius:4px;font-size:13.5px}
-.stats-files td small{color:var(--muted)}.stats-files .bad,.stats-issues li{color:#7f1d1d}
+.stats-files td small{color:var(--muted)}.stats-files td:first-child{min-width:12em;word-break:break-all}.stats-files .bad,.stats-issues li{color:#7f1d1d}
 .stats-issues{font-size:13px;padding-left:20px}
 @media print{.chart-box{break-inside:avoid}.weeks,.feedback-weeks{font-size:8.5pt}.paste{background:none}}
 "#;

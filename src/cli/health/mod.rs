@@ -4,7 +4,8 @@
 //! and their charts ([`chart`]) and report sections ([`html`]).
 //!
 //! The same article saved twice (same account, date and title, e.g. as `.html` and as `.md`) is
-//! counted once in the cadence and listed as a duplicate.
+//! counted once in the cadence and listed as a duplicate of the copy whose date is the most
+//! reliable (a saved page, then front matter, then a file name).
 
 pub mod cadence;
 pub mod chart;
@@ -79,9 +80,15 @@ pub fn health(
     let mut duplicates = Vec::new();
     let mut first_of: HashMap<(Option<&str>, Date, String), usize> = HashMap::new();
     let mut posts = Vec::new();
-    // In the order the files were found, so that the first copy is the one kept.
+    // The copy kept is the one whose date is the most reliable (a saved page over front matter
+    // over a file name), then the one found first.
+    let rank = |i: usize| match articles[i].published.date.as_ref().map(|d| d.source) {
+        Some(s) if s.starts_with("页面") => 0,
+        Some("front matter") => 1,
+        _ => 2,
+    };
     let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by_key(|&i| articles[i].found);
+    order.sort_by_key(|&i| (rank(i), articles[i].found));
     for i in order {
         let Some(dated) = &articles[i].published.date else {
             undated.push(i);

@@ -66,9 +66,11 @@ const ACCOUNT_VARS: &[&str] = &["nickname", "nick_name"];
 const ACCOUNT_ELEMENTS: &[(&str, &str)] = &[("id", "js_name"), ("class", "profile_nickname"), ("class", "wx_follow_nickname")];
 
 fn from_page(src: &str) -> Published {
+    let scripts = scripts(src);
+    let scripts = scripts.as_slice();
     let mut date = None;
     'found: for (name, label) in TIMESTAMP_VARS {
-        for value in script_values(src, name) {
+        for value in script_values(scripts, name) {
             let digits = value.trim();
             if (9..=11).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
                 if let Some(d) = digits.parse().ok().and_then(Date::from_unix_beijing) {
@@ -80,7 +82,7 @@ fn from_page(src: &str) -> Published {
     }
     if date.is_none() {
         'text: for (name, label) in DATE_VARS {
-            for value in script_values(src, name) {
+            for value in script_values(scripts, name) {
                 if let Some(d) = parse_date(&value) {
                     date = Some(Dated { date: d, source: label });
                     break 'text;
@@ -95,17 +97,44 @@ fn from_page(src: &str) -> Published {
     }
     let account = ACCOUNT_VARS
         .iter()
-        .flat_map(|name| script_values(src, name))
+        .flat_map(|name| script_values(scripts, name))
         .chain(ACCOUNT_ELEMENTS.iter().flat_map(|(attr, value)| element_texts(src, attr, value)))
         .map(|s| s.trim().to_string())
         .find(|s| !s.is_empty() && s.chars().count() <= 64);
     Published { date, account }
 }
 
-/// The string values assigned to a script variable or property `name`, decoded, in page order:
+/// The contents of the page's `<script>` elements, in page order.
+fn scripts(src: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = find_either(&src[from..], "<script", "<SCRIPT") {
+        let open = from + i;
+        let Some(gt) = src[open..].find('>') else { break };
+        let body = open + gt + 1;
+        let end = find_either(&src[body..], "</script", "</SCRIPT").map_or(src.len(), |j| body + j);
+        out.push(&src[body..end]);
+        from = end;
+    }
+    out
+}
+
+fn find_either(s: &str, a: &str, b: &str) -> Option<usize> {
+    match (s.find(a), s.find(b)) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// The string values assigned to `name` in any of the page's scripts, in page order.
+fn script_values<'a>(scripts: &'a [&'a str], name: &'a str) -> impl Iterator<Item = String> + 'a {
+    scripts.iter().flat_map(move |s| values_in(s, name))
+}
+
+/// The string values assigned to a script variable or property `name`, decoded, in order:
 /// `name = "v"`, `name="v"*1`, `name: 'v'`, `name = JsDecode('v')`, `name = htmlDecode("v")`.
 /// `name` must stand alone (`var ct`, `d.ct`, `{ct:`), not end a longer identifier (`act`).
-fn script_values<'a>(src: &'a str, name: &'a str) -> impl Iterator<Item = String> + 'a {
+fn values_in<'a>(src: &'a str, name: &'a str) -> impl Iterator<Item = String> + 'a {
     let bytes = src.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -374,6 +403,14 @@ mod tests {
         let p = page(r#"<script>var ct = "abc"; var ct = "1772728200";</script>"#);
         assert_eq!(p.date.unwrap().date, date(2026, 3, 6), "the first usable value");
         assert_eq!(page(r#"<p id="publish_time_x">2026-03-05</p>"#).date, None);
+    }
+
+    #[test]
+    fn only_scripts_are_read_for_variables() {
+        let p = page(r#"<!-- nick_name: JsDecode('注释'), var ct = "1772728200" --><p>var nickname = "正文";</p><SCRIPT type="text/javascript">var nickname = "脚本";</SCRIPT>"#);
+        assert_eq!((p.account.as_deref(), p.date), (Some("脚本"), None));
+        let p = page("<script>var a = 1;</script><script>var ct = \"1772728200\";"); // unclosed
+        assert!(p.date.is_some());
     }
 
     #[test]

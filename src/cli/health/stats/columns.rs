@@ -1,7 +1,7 @@
 //! Recognising the columns of a statistics export by their Chinese (or English) headers.
 //!
 //! The headers come from what the WeChat back end's downloads are known to hold (as public
-//! scripts that parse them read them; see `tests/fixtures/health/stats/README.md`):
+//! scripts that parse them read them; see `tests/fixtures/health/README.md`):
 //!
 //! - 数据分析 → 内容分析 → 下载数据明细 (流量分析 / 数据趋势, one row per day and channel):
 //!   `日期 | 阅读次数 | 阅读人数 | 分享次数 | 分享人数 | 阅读原文次数 | 阅读原文人数 | 收藏次数 |

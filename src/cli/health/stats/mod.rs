@@ -165,6 +165,9 @@ fn read_file(path: &Path, account: Option<String>) -> (StatsFile, Vec<Table>) {
             other => other.to_string(),
         }),
     };
+    if let Ok(b) = &bytes {
+        file.format = table::workbook_format(b);
+    }
     let sheets = bytes.and_then(|b| read_sheets(&b));
     let (format, sheets) = match sheets {
         Ok(x) => x,

@@ -76,10 +76,20 @@ impl FileFormat {
     }
 }
 
+/// The workbook format a file's first bytes announce (a zip: `.xlsx`; an OLE compound file: `.xls`).
+pub fn workbook_format(bytes: &[u8]) -> Option<FileFormat> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some(FileFormat::Xlsx)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some(FileFormat::Xls)
+    } else {
+        None
+    }
+}
+
 /// Reads every sheet of a statistics file. The error is a reason in Chinese.
 pub fn read_sheets(bytes: &[u8]) -> Result<(FileFormat, Vec<Sheet>), String> {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        let format = if bytes[0] == b'P' { FileFormat::Xlsx } else { FileFormat::Xls };
+    if let Some(format) = workbook_format(bytes) {
         return read_workbook(bytes).map(|sheets| (format, sheets));
     }
     let text = decode_text(bytes)?;
