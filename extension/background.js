@@ -10,14 +10,18 @@
 //   {type: 'rules'}                     → {rules, version, locale} | {error}
 //   {type: 'validateLexicon', text, category?, name?} → {ok: true, entries, allowed} | {error, line}
 //   {type: 'validateConfig', config}    → {ok: true} | {error}
-//   {type: 'addAllow', text}            → {ok: true, allow} | {error}
+//   {type: 'addAllow', text}            → {ok: true, allow, revision} | {error}
+//   {type: 'removeAllow', text}         → {ok: true, allow, revision} (the undo of addAllow)
+//   {type: 'managed'}                   → {managed} (the organisation's settings, parsed; null when none)
+//   {type: 'badge', counts}             → {ok: true} (the toolbar badge of the sender's tab)
+//   {type: 'sites'}                     → {sites: {xiumi: {enabled, granted, registered}, e135: …}}
 //   {type: 'status'}                    → {ready, version, lexicons, settingsError, lexiconErrors, checks}
 //   {type: 'openOptions'}               → {ok: true}
 //   {type: 'openReviewSheet', sheet}    → {ok: true, id} (stores the sheet data one-time, opens review-sheet.html)
 import init, { Checker, version } from '../pkg/wxlint.js';
 import './shared.js';
 
-const { api, KEYS, SETTINGS_KEYS, buildConfig, sheetStorage } = globalThis.wxlintShared;
+const { api, KEYS, SETTINGS_KEYS, SITES, buildConfig, sheetStorage, readManaged, getStored } = globalThis.wxlintShared;
 
 /** Review sheet data nobody opened (the tab was closed before it loaded) goes after a day. */
 const SHEET_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -30,7 +34,10 @@ let buildPromise = null;
 /** The settings revision the checker was built from. */
 let builtRevision = null;
 let settingsError = null;
+/** @type {{name: string, line: number, error: string}[]} */
 let lexiconErrors = [];
+/** The organisation's settings the checker was built with (parseManaged()), or null. */
+let managed = null;
 let checks = 0;
 
 function ensureInit() {
@@ -45,8 +52,9 @@ function ensureInit() {
 
 async function build() {
   await ensureInit();
-  const stored = await api.storage.local.get(SETTINGS_KEYS);
-  const config = buildConfig(stored);
+  const stored = await getStored(SETTINGS_KEYS);
+  managed = await readManaged();
+  const config = buildConfig(stored, managed);
   let next;
   settingsError = null;
   try {
@@ -62,11 +70,12 @@ async function build() {
     }
   }
   lexiconErrors = [];
-  for (const list of stored[KEYS.lexicons] || []) {
+  const lists = [...((managed && managed.lexicons) || []), ...((managed && managed.lock) ? [] : (stored[KEYS.lexicons] || []))];
+  for (const list of lists) {
     try {
       next.loadLexicon(String(list.text || ''), list.category || 'custom', list.name || list.fileName || 'custom');
     } catch (e) {
-      lexiconErrors.push({ name: list.name, line: e.line ?? 0, error: String(e.message || e) });
+      lexiconErrors.push({ name: list.label || list.name, line: e.line ?? 0, error: String(e.message || e) });
     }
   }
   if (checker) checker.free();
@@ -96,9 +105,85 @@ function rebuild() {
 }
 
 api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') {
+    if (buildPromise) rebuild();
+    return;
+  }
   if (area !== 'local') return;
   if (SETTINGS_KEYS.some((k) => k in changes) && buildPromise) rebuild();
+  if (KEYS.sites in changes) syncSiteScripts();
 });
+
+// ---- 秀米 and 135编辑器: content scripts only where the user granted the host ---------------------
+
+/** The content scripts of the WeChat editor (manifest.json), reused for the other sites. */
+function contentScriptFiles() {
+  const cs = (api.runtime.getManifest().content_scripts || []).find((c) => (c.js || []).some((f) => f.endsWith('/main.js')));
+  return cs ? cs.js : [];
+}
+
+/** Register (or unregister) the content scripts of each optional site: enabled and granted. */
+async function syncSiteScripts() {
+  if (!api.scripting || !api.scripting.registerContentScripts) return siteStates();
+  const stored = await getStored(KEYS.sites);
+  const wanted = stored[KEYS.sites] || {};
+  for (const [site, def] of Object.entries(SITES)) {
+    const id = `wxlint-${site}`;
+    let granted = false;
+    try { granted = await api.permissions.contains({ origins: def.origins }); } catch (_) { granted = false; }
+    let registered = [];
+    try { registered = await api.scripting.getRegisteredContentScripts({ ids: [id] }); } catch (_) { registered = []; }
+    const want = !!wanted[site] && granted;
+    try {
+      if (want && !registered.length) {
+        await api.scripting.registerContentScripts([{ id, matches: def.matches, js: contentScriptFiles(), runAt: 'document_idle', allFrames: false, persistAcrossSessions: true }]);
+      } else if (!want && registered.length) {
+        await api.scripting.unregisterContentScripts({ ids: [id] });
+      }
+    } catch (e) {
+      console.warn('wxlint: content scripts for', site, e);
+    }
+  }
+  return siteStates();
+}
+
+async function siteStates() {
+  const stored = await getStored(KEYS.sites);
+  const wanted = stored[KEYS.sites] || {};
+  const out = {};
+  for (const [site, def] of Object.entries(SITES)) {
+    let granted = false;
+    try { granted = await api.permissions.contains({ origins: def.origins }); } catch (_) { granted = false; }
+    let registered = false;
+    try { registered = !!(api.scripting && (await api.scripting.getRegisteredContentScripts({ ids: [`wxlint-${site}`] })).length); } catch (_) { registered = false; }
+    out[site] = { enabled: !!wanted[site], granted, registered };
+  }
+  return out;
+}
+
+if (api.permissions && api.permissions.onAdded) {
+  api.permissions.onAdded.addListener(() => { syncSiteScripts(); });
+  api.permissions.onRemoved.addListener(() => { syncSiteScripts(); });
+}
+api.runtime.onInstalled.addListener(() => { syncSiteScripts(); });
+if (api.runtime.onStartup) api.runtime.onStartup.addListener(() => { syncSiteScripts(); });
+
+// ---- The toolbar badge: the worst open finding of each tab -------------------------------------
+
+const BADGE_COLORS = { block: '#c62828', review: '#7b1fa2', warn: '#b45309', info: '#1565c0' };
+
+async function setBadge(tabId, counts) {
+  if (typeof tabId !== 'number' || !api.action) return;
+  const order = ['block', 'review', 'warn', 'info'];
+  const worst = order.find((s) => (counts && counts[s]) > 0);
+  const label = (s) => api.i18n.getMessage(`severity_${s}`) || s;
+  const parts = order.filter((s) => counts && counts[s] > 0).map((s) => `${label(s)} ${counts[s]}`);
+  try {
+    await api.action.setBadgeText({ tabId, text: worst ? String(counts[worst]) : '' });
+    if (worst) await api.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS[worst] });
+    await api.action.setTitle({ tabId, title: parts.length ? `${api.i18n.getMessage('actionTitle')}：${parts.join(' · ')}` : api.i18n.getMessage('actionTitle') });
+  } catch (_) { /* the tab is gone */ }
+}
 
 function errorText(e) {
   return String((e && e.message) || e);
@@ -114,7 +199,7 @@ async function openReviewSheet(sheet, sender) {
   } catch (_) { /* the sheet says nothing about it */ }
   const area = sheetStorage();
   try {
-    const all = await area.get(null);
+    const all = await getStored(null, area);
     const stale = Object.keys(all).filter((k) => k.startsWith(KEYS.sheetPrefix)
       && !(all[k] && all[k].storedAt > Date.now() - SHEET_MAX_AGE_MS));
     if (stale.length) await area.remove(stale);
@@ -173,15 +258,26 @@ async function handle(msg, sender) {
         return { error: errorText(e) };
       }
     }
-    case 'addAllow': {
+    case 'addAllow':
+    case 'removeAllow': {
       const text = String(msg.text ?? '').trim();
       if (!text) return { error: 'empty' };
-      const stored = await api.storage.local.get([KEYS.allow]);
-      const allow = Array.isArray(stored[KEYS.allow]) ? stored[KEYS.allow] : [];
-      if (!allow.includes(text)) allow.push(text);
+      const stored = await getStored([KEYS.allow]);
+      let allow = Array.isArray(stored[KEYS.allow]) ? stored[KEYS.allow] : [];
+      if (msg.type === 'addAllow') { if (!allow.includes(text)) allow.push(text); } else allow = allow.filter((x) => x !== text);
       await api.storage.local.set({ [KEYS.allow]: allow, [KEYS.revision]: Date.now() });
       await rebuild();
       return { ok: true, allow, revision: builtRevision };
+    }
+    case 'managed': {
+      return { managed: await readManaged() };
+    }
+    case 'badge': {
+      await setBadge(sender && sender.tab && sender.tab.id, msg.counts);
+      return { ok: true };
+    }
+    case 'sites': {
+      return { sites: await syncSiteScripts() };
     }
     case 'status': {
       let ok = true;
@@ -192,6 +288,7 @@ async function handle(msg, sender) {
         lexicons: checker ? checker.lexiconNames() : [],
         settingsError,
         lexiconErrors,
+        managed: managed ? { org: managed.org, lock: managed.lock, errors: managed.errors } : null,
         checks,
       };
     }
@@ -208,7 +305,7 @@ async function handle(msg, sender) {
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== 'string') return false;
-  const known = ['check', 'rules', 'validateLexicon', 'validateConfig', 'addAllow', 'status', 'openOptions', 'openReviewSheet'];
+  const known = ['check', 'rules', 'validateLexicon', 'validateConfig', 'addAllow', 'removeAllow', 'managed', 'badge', 'sites', 'status', 'openOptions', 'openReviewSheet'];
   if (!known.includes(msg.type)) return false; // e.g. 'stats' is for the content script
   handle(msg, sender).then(
     (answer) => sendResponse(answer),

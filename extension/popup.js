@@ -1,11 +1,15 @@
-// The toolbar popup: is the current tab being checked, counts by severity, link to the options.
+// The toolbar popup: whether the current tab is being checked and what was found (labelled
+// counts), 用 wxlint 检查选中的文字 (any page, with activeTab only), the state of the other
+// editors (秀米, 135编辑器), and the options.
 (function () {
   'use strict';
-  const { api } = globalThis.wxlintShared;
-  const t = (k, s) => api.i18n.getMessage(k, s) || k;
-  const $ = (id) => document.getElementById(id);
+  const { api, SITES } = globalThis.wxlintShared;
+  /** @param {string} k @param {unknown} [s] */
+  const t = (k, s) => api.i18n.getMessage(k, s === undefined ? undefined : [].concat(s).map(String)) || k;
+  /** @param {string} id */
+  const $ = (id) => /** @type {any} */ (document.getElementById(id));
 
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) el.textContent = t(el.dataset.i18n);
   document.documentElement.lang = t('checkerLocale');
   document.title = t('actionTitle');
 
@@ -48,7 +52,7 @@
     }
   }
 
-  function show(status, stats) {
+  function show(status) {
     if (!status) {
       setState(t('popupNotWeChat'), 'muted');
       $('counts').hidden = true;
@@ -62,41 +66,46 @@
       return;
     }
     $('recheck').hidden = false;
-    if (status.error) {
-      setState(t('checkFailed', [status.error]), 'error');
-    } else if (!status.checked) {
-      setState(t('popupNotChecked'), 'muted');
-    } else {
-      setState(`${t('popupChecking')} · ${status.generation === 'ueditor' ? t('editorOld') : t('editorNew')}`, 'ok');
-    }
+    if (status.error) setState(t('checkFailed', [status.error]), 'error');
+    else if (status.checking || !status.checked) setState(t('popupCheckingNow'), 'muted');
+    else setState(t('popupChecking'), 'ok');
     showCounts(status.counts || {});
-    if (stats && stats.last && Number.isFinite(stats.last.totalMs)) {
-      $('detail').textContent = t('popupLatency', [String(Math.round(stats.last.totalMs))]);
-    }
   }
 
   async function refresh() {
     const tab = await activeTab();
     const status = tab ? await ask(tab, { type: 'status' }) : null;
-    const stats = status ? await ask(tab, { type: 'stats' }) : null;
-    show(status, stats);
+    show(status);
     return tab;
+  }
+
+  async function showSites() {
+    const answer = await api.runtime.sendMessage({ type: 'sites' }).catch(() => null);
+    const sites = (answer && answer.sites) || {};
+    const on = Object.keys(SITES).filter((s) => sites[s] && sites[s].enabled && sites[s].granted).map((s) => t(`site_${s}`));
+    $('sites').textContent = on.length ? t('popupSitesOn', [on.join('、')]) : t('popupSitesOff');
   }
 
   $('options').addEventListener('click', () => { api.runtime.openOptionsPage(); window.close(); });
   $('recheck').addEventListener('click', async () => {
     const tab = await activeTab();
     if (!tab) return;
-    setState(t('checking'), 'muted');
-    const status = await ask(tab, { type: 'recheck' });
-    const stats = status ? await ask(tab, { type: 'stats' }) : null;
-    show(status, stats);
+    setState(t('popupCheckingNow'), 'muted');
+    show(await ask(tab, { type: 'recheck' }));
+  });
+  $('check-selection').addEventListener('click', async () => {
+    const tab = await activeTab();
+    if (!tab) return;
+    const answer = await api.runtime.sendMessage({ type: 'checkSelection', tabId: tab.id }).catch((e) => ({ error: String(e && e.message) }));
+    if (answer && answer.error) setState(t('selectionFailed', [answer.error]), 'error');
+    else window.close();
   });
 
   refresh();
+  showSites();
   api.runtime.sendMessage({ type: 'status' }).then((s) => {
     if (!s) return;
     if (s.error) $('version').textContent = t('popupBackgroundError', [s.error]);
     else if (s.version) $('version').textContent = t('popupVersion', [s.version]);
-  }, (e) => { $('version').textContent = t('popupBackgroundError', [String(e && e.message || e)]); });
+  }, (e) => { $('version').textContent = t('popupBackgroundError', [String((e && e.message) || e)]); });
 })();

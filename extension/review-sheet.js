@@ -192,7 +192,7 @@
   // ---- Page ----------------------------------------------------------------------------------------
 
   const sheet = document.getElementById('sheet');
-  const printButton = document.getElementById('print');
+  const printButton = /** @type {HTMLButtonElement} */ (document.getElementById('print'));
   printButton.textContent = t('sheetPrint');
   document.getElementById('close').textContent = t('sheetClose');
   document.getElementById('print-hint').textContent = t('sheetPrintHint');

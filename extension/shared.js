@@ -27,6 +27,8 @@
     overrides: 'wxlint.overrides',
     /** For tests: {forceOverlay: true} draws with the overlay even where the Highlight API exists. */
     debug: 'wxlint.debug',
+    /** Sites besides WeChat the user enabled ({xiumi: true, e135: true}); needs their host permission. */
+    sites: 'wxlint.sites',
     /**
      * Review sheet data waiting for its page, one-time: `wxlint.sheet.<id>` in
      * storage.session (storage.local where there is no session area). Read and removed by
@@ -37,6 +39,37 @@
 
   const SETTINGS_KEYS = [KEYS.rules, KEYS.lexicons, KEYS.allow, KEYS.revision];
 
+  /**
+   * The choices of the rules' list options that name categories or topics (shown as checkboxes
+   * with their Chinese labels: `choice_<rule>_<id>` in _locales). The ids are those the rules'
+   * option descriptions list (src/rules/*.rs).
+   */
+  const RULE_CHOICES = {
+    prohibited: { ignoreCategories: ['gambling', 'drugs', 'pornography', 'violence-terror', 'weapons', 'cults-superstition', 'fraud', 'insults', 'custom'] },
+    expression: { ignoreCategories: ['disability', 'criminal', 'territory', 'ethnic-religion'] },
+    'sign-off-topic': { ignoreCategories: ['emergency', 'major-meeting', 'party-government', 'education-reform', 'large-event', 'school-image'] },
+    typo: { ignoreCategories: ['misspelling', 'rewritten'] },
+  };
+
+  /**
+   * Rules whose findings are wording errors that must be corrected (a typo'd official phrase,
+   * a misspelling): 加入白名单 is never offered for them — a wrong wording is wrong in every
+   * article.
+   */
+  const NO_ALLOW_RULES = ['official-wording', 'typo'];
+
+  /** Whether 加入白名单 may be offered for findings of this rule (its metadata). */
+  function canAllowRule(meta) {
+    return !!meta && !!meta.usesLexicon && !NO_ALLOW_RULES.includes(meta.id);
+  }
+
+  /** Optional sites and the host permissions they need (manifest optional_host_permissions). */
+  const SITES = {
+    xiumi: { origins: ['https://xiumi.us/*', 'https://*.xiumi.us/*'], matches: ['https://xiumi.us/studio/*', 'https://*.xiumi.us/studio/*'] },
+    e135: { origins: ['https://www.135editor.com/*', 'https://135editor.com/*'], matches: ['https://www.135editor.com/*', 'https://135editor.com/*'] },
+  };
+
+  /** @type {Severity[]} */
   const SEVERITIES = ['block', 'review', 'warn', 'info'];
 
   /** Categories of the built-in lexicon (ids as in lexicons/default/*.txt), plus `custom`. */
@@ -44,6 +77,15 @@
     'gambling', 'drugs', 'pornography', 'violence-terror', 'weapons',
     'cults-superstition', 'fraud', 'insults', 'custom',
   ];
+
+  /**
+   * Read stored values (storage.local by default) as plain data.
+   * @param {string | string[] | null} keys
+   * @returns {Promise<Record<string, any>>}
+   */
+  async function getStored(keys, area) {
+    return /** @type {Record<string, any>} */ (await (area || api.storage.local).get(keys));
+  }
 
   /** The `locale` of the Rust messages matching the UI language the browser picked. */
   function checkerLocale() {
@@ -56,11 +98,15 @@
 
   /**
    * Stored settings → the Config JSON the Rust checker reads (README "配置"). Rules the user
-   * did not touch are left out, so per-entry lexicon severities keep applying.
+   * did not touch are left out, so per-entry lexicon severities keep applying. With `managed`
+   * (parseManaged()), the organisation's rule settings replace the user's for those rules, its
+   * allow-list is added to the user's, and with `lock` the user's own settings are not used.
    */
-  function buildConfig(stored) {
+  function buildConfig(stored, managed) {
+    /** @type {import('../pkg/wxlint').Config & {locale: string, rules: Record<string, any>}} */
     const config = { locale: checkerLocale(), rules: {} };
-    const rules = (stored && stored[KEYS.rules]) || {};
+    const m = managed || null;
+    const rules = { ...((m && m.lock) ? {} : ((stored && stored[KEYS.rules]) || {})), ...((m && m.rules) || {}) };
     for (const [id, s] of Object.entries(rules)) {
       if (!s || typeof s !== 'object') continue;
       const setting = {};
@@ -68,15 +114,124 @@
         config.rules[id] = 'off';
         continue;
       }
-      if (s.severity && SEVERITIES.includes(s.severity)) setting.severity = s.severity;
+      if (s.severity && SEVERITIES.includes(/** @type {Severity} */ (s.severity))) setting.severity = s.severity;
       for (const [k, v] of Object.entries(s.options || {})) {
         if (v !== undefined && v !== null && v !== '') setting[k] = v;
       }
       if (Object.keys(setting).length) config.rules[id] = setting;
     }
-    const allow = (stored && stored[KEYS.allow]) || [];
-    if (Array.isArray(allow) && allow.length) config.allow = allow.filter((t) => typeof t === 'string' && t.trim());
+    const own = (m && m.lock) ? [] : ((stored && stored[KEYS.allow]) || []);
+    const allow = [...new Set([...((m && m.allow) || []), ...(Array.isArray(own) ? own : [])])];
+    if (allow.length) config.allow = allow.filter((t) => typeof t === 'string' && t.trim());
+    if (m && typeof m.maxGap === 'number') config.maxGap = m.maxGap;
+    if (m && typeof m.builtinLexicon === 'boolean') config.builtinLexicon = m.builtinLexicon;
     return config;
+  }
+
+  // ---- Organisation-wide settings (storage.managed, extension/managed-schema.json) --------------
+
+  const isObject = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+
+  /**
+   * The policy an administrator pushed (chrome.storage.managed) → {org, rules, allow, lexicons,
+   * lock, maxGap?, builtinLexicon?, errors: [string]}. Unusable parts are left out and named in
+   * `errors` (the rest still applies); null when nothing is managed.
+   */
+  function parseManaged(raw) {
+    if (!isObject(raw) || !Object.keys(raw).length) return null;
+    const out = { org: '', rules: {}, allow: [], lexicons: [], lock: false, errors: [] };
+    if (typeof raw.organization === 'string') out.org = raw.organization.trim().slice(0, 80);
+    out.lock = raw.lockUserSettings === true;
+    if (typeof raw.configJson === 'string' && raw.configJson.trim()) {
+      try {
+        const cfg = JSON.parse(raw.configJson);
+        if (!isObject(cfg)) throw new Error('not an object');
+        if (isObject(cfg.rules)) {
+          for (const [id, v] of Object.entries(cfg.rules)) {
+            if (v === 'off' || v === false) out.rules[id] = { enabled: false };
+            else if (v === true) out.rules[id] = { enabled: true };
+            else if (typeof v === 'string' && SEVERITIES.includes(/** @type {Severity} */ (v))) out.rules[id] = { severity: v };
+            else if (isObject(v)) {
+              const { enabled, severity, ...options } = v;
+              out.rules[id] = { ...(typeof enabled === 'boolean' ? { enabled } : {}), ...(SEVERITIES.includes(severity) ? { severity } : {}), options };
+            }
+          }
+        }
+        if (Array.isArray(cfg.allow)) out.allow.push(...cfg.allow.filter((x) => typeof x === 'string'));
+        if (typeof cfg.maxGap === 'number') out.maxGap = cfg.maxGap;
+        if (typeof cfg.builtinLexicon === 'boolean') out.builtinLexicon = cfg.builtinLexicon;
+      } catch (e) {
+        out.errors.push(`configJson: ${String((e && e.message) || e)}`);
+      }
+    }
+    if (isObject(raw.rules)) {
+      for (const [id, v] of Object.entries(raw.rules)) {
+        if (!isObject(v)) continue;
+        const prev = out.rules[id] || {};
+        const next = { ...prev };
+        if (typeof v.enabled === 'boolean') next.enabled = v.enabled;
+        if (typeof v.severity === 'string' && SEVERITIES.includes(v.severity)) next.severity = v.severity;
+        out.rules[id] = next;
+      }
+    }
+    if (Array.isArray(raw.allow)) out.allow.push(...raw.allow.filter((x) => typeof x === 'string' && x.trim()).map((x) => x.trim()));
+    out.allow = [...new Set(out.allow)];
+    if (Array.isArray(raw.lexicons)) {
+      raw.lexicons.forEach((l, i) => {
+        if (!isObject(l) || typeof l.text !== 'string' || !l.text.trim()) { out.errors.push(`lexicons[${i}]: no text`); return; }
+        const name = typeof l.name === 'string' && l.name.trim() ? l.name.trim() : `list-${i + 1}`;
+        out.lexicons.push({ name: `managed:${name}`, label: name, category: typeof l.category === 'string' && l.category ? l.category : 'custom', text: l.text });
+      });
+    }
+    return out;
+  }
+
+  /** Read the managed policy (null when there is none or the browser has no managed storage). */
+  async function readManaged() {
+    try {
+      if (!api.storage || !api.storage.managed) return null;
+      const raw = await api.storage.managed.get(null);
+      return parseManaged(raw);
+    } catch (_) {
+      return null; // Firefox without a managed-storage manifest, Chromium without a policy
+    }
+  }
+
+  // ---- The whole configuration as one file ----------------------------------------------------
+
+  const EXPORT_FORMAT = 'wxlint-settings';
+
+  /** The user's own settings (not the organisation's) as one JSON-able object. */
+  function exportSettings(stored) {
+    return {
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      rules: (stored && stored[KEYS.rules]) || {},
+      allow: (stored && stored[KEYS.allow]) || [],
+      lexicons: ((stored && stored[KEYS.lexicons]) || []).map((l) => ({ name: l.name, category: l.category, text: l.text, entries: l.entries, allowed: l.allowed, importedAt: l.importedAt })),
+      sites: (stored && stored[KEYS.sites]) || {},
+    };
+  }
+
+  /**
+   * A settings file → {rules, allow, lexicons, sites}; throws an Error whose `code` names what is
+   * wrong ('json' | 'format' | 'field') and `field` the part.
+   */
+  function parseSettingsFile(text) {
+    let data;
+    try { data = JSON.parse(String(text).replace(/^\uFEFF/, '')); } catch (e) { throw Object.assign(new Error('json'), { code: 'json', detail: String(e.message) }); }
+    if (!isObject(data) || data.format !== EXPORT_FORMAT) throw Object.assign(new Error('format'), { code: 'format' });
+    const fail = (field) => { throw Object.assign(new Error('field'), { code: 'field', field }); };
+    if (data.rules !== undefined && !isObject(data.rules)) fail('rules');
+    if (data.allow !== undefined && !(Array.isArray(data.allow) && data.allow.every((x) => typeof x === 'string'))) fail('allow');
+    if (data.lexicons !== undefined && !(Array.isArray(data.lexicons) && data.lexicons.every((l) => isObject(l) && typeof l.text === 'string' && typeof l.name === 'string'))) fail('lexicons');
+    return {
+      rules: data.rules || {},
+      allow: data.allow || [],
+      lexicons: (data.lexicons || []).map((l) => ({ name: l.name, category: typeof l.category === 'string' ? l.category : 'custom', text: l.text })),
+      sites: isObject(data.sites) ? data.sites : {},
+    };
   }
 
   /** Split one CSV record list (RFC 4180 quotes). Returns [{fields, line}] with 1-based source lines. */
@@ -119,29 +274,33 @@
 
   /**
    * A .csv word list → lexicon text: first column the term, optional second column the
-   * suggestion (`term | suggest=...`). Returns {text, lineMap} where lineMap[i] is the CSV
-   * line of lexicon line i+1. Throws an Error with `csvLine` and `code` ('pipe' | 'directive')
-   * for a row the lexicon format cannot express.
+   * suggestion (`term | suggest=...`). Returns {text, lineMap, errors} where lineMap[i] is the
+   * CSV line of lexicon line i+1. A row the lexicon format cannot express is an Error with
+   * `csvLine` and `code` ('pipe' | 'directive'): thrown, or with {lenient: true} left out and
+   * listed in `errors`.
    */
-  function csvToLexicon(csv) {
+  function csvToLexicon(csv, options) {
+    const lenient = !!(options && options.lenient);
     const rows = parseCsv(csv);
     const out = [];
     const lineMap = [];
+    const errors = [];
+    const bad = (row, code) => {
+      const e = Object.assign(new Error(code), { csvLine: row.line, code });
+      if (!lenient) throw e;
+      errors.push(e);
+    };
     rows.forEach((row, index) => {
       const term = (row.fields[0] || '').trim();
       const suggest = (row.fields[1] || '').trim();
       if (index === 0 && HEADER_WORDS.test(term)) { return; }
       if (!term) return;
-      if (term.includes('|') || suggest.includes('|')) {
-        throw Object.assign(new Error('pipe'), { csvLine: row.line, code: 'pipe' });
-      }
-      if (term.startsWith('#') || term.startsWith('@')) {
-        throw Object.assign(new Error('directive'), { csvLine: row.line, code: 'directive' });
-      }
+      if (term.includes('|') || suggest.includes('|')) { bad(row, 'pipe'); return; }
+      if (term.startsWith('#') || term.startsWith('@')) { bad(row, 'directive'); return; }
       out.push(suggest ? `${term} | suggest=${suggest}` : term);
       lineMap.push(row.line);
     });
-    return { text: out.join('\n') + (out.length ? '\n' : ''), lineMap };
+    return { text: out.join('\n') + (out.length ? '\n' : ''), lineMap, errors };
   }
 
   /** Decode a word-list file: UTF-8 (with or without BOM), else GB18030 (Excel on Chinese Windows). */
@@ -229,8 +388,9 @@
   }
 
   globalThis.wxlintShared = {
-    api, KEYS, SETTINGS_KEYS, SEVERITIES, CATEGORIES,
-    checkerLocale, buildConfig, parseCsv, csvToLexicon, decodeWordFile, ignoreKey,
+    api, KEYS, SETTINGS_KEYS, SEVERITIES, CATEGORIES, RULE_CHOICES, NO_ALLOW_RULES, SITES,
+    getStored, checkerLocale, buildConfig, parseCsv, csvToLexicon, decodeWordFile, ignoreKey, canAllowRule,
+    parseManaged, readManaged, exportSettings, parseSettingsFile,
     sheetStorage, bodyTexts, canonicalText, articleStats, findingExcerpt,
   };
 })();

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg node e2e)
+STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg types node e2e)
 
 for want in "$@"; do
     case " ${STEPS[*]} " in
@@ -81,6 +81,11 @@ build_packages() {
 }
 run pkg "wasm-pack build --release: pkg-node/ (Node.js) and pkg/ (web, the npm package)" \
     build_packages
+
+# The extension's scripts against their JSDoc types and pkg/wxlint.d.ts (tsconfig.json): a
+# renamed field of the WASM API fails here.
+run types "tsc --checkJs --noEmit (the extension's scripts, typed against pkg/wxlint.d.ts)" \
+    npx --no-install tsc -p tsconfig.json
 
 run node "node --test tests/node/ (JS tests of the built packages)" \
     node --test tests/node/

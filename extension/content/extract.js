@@ -7,9 +7,10 @@
 // the map as a zero-content boundary.
 (function () {
   'use strict';
-  const ns = (globalThis.wxlint = globalThis.wxlint || {});
+  const ns = globalThis.wxlint;
   const S = ns.selectors;
-  const PLACEHOLDER = S.placeholders.join(', ');
+  /** Placeholder nodes of the site being extracted (set by extractArticle). */
+  let PLACEHOLDER = S.wechat.placeholders.join(', ');
   const BLOCK_TAGS = new Set(S.blockTags);
   const SKIP_TAGS = new Set(S.skipTags);
   const BLOCK_DISPLAYS = new Set(S.blockDisplays);
@@ -20,7 +21,7 @@
   const tagOf = (el) => (el.tagName || '').toUpperCase();
 
   function isPlaceholder(el, root) {
-    if (el === root) return false;
+    if (el === root || !PLACEHOLDER) return false;
     try { return el.matches(PLACEHOLDER); } catch (_) { return false; }
   }
 
@@ -204,6 +205,7 @@
     };
 
     // Iterative depth-first walk with enter/leave steps.
+    /** @type {{node?: Node, frame?: any, leave?: boolean, block?: boolean}[]} */
     const stack = [{ node: root, frame: { blockEl: root, heading: HEADINGS.has(tagOf(root)), figure: null } }];
     while (stack.length) {
       const step = stack.pop();
@@ -277,25 +279,34 @@
     return { text, segs };
   }
 
+  /** @param {Field | null} field @returns {{text: string, map: FieldMap | null}} */
   function fieldOf(field) {
     if (!field) return { text: '', map: null };
-    if (field.kind === 'input') return { text: String(field.el.value ?? ''), map: { kind: 'input', el: field.el } };
+    if (field.kind === 'input') return { text: String(field.el.value ?? ''), map: { kind: 'input', el: field.el, readonly: !!field.readonly } };
     const { text, segs } = flatten(field.root, ' ');
-    return { text, map: { kind: 'dom', el: field.root, segs } };
+    return { text, map: { kind: 'dom', el: field.root, segs, readonly: !!field.readonly } };
   }
 
   /**
-   * Extract the article from a detected editor (adapters.detect()).
-   * Returns {article, map} where map = {title, author, digest, blocks: [block map], body}.
+   * Extract the article from a detected editor (adapters.detect()): the body is the blocks of
+   * each of its roots, in order.
+   * @param {Editor | null} editor
+   * @returns {{article: Article, map: ArticleMap}}
    */
   function extractArticle(editor) {
+    const site = (editor && editor.site) || 'wechat';
+    PLACEHOLDER = ((S[site] && S[site].placeholders) || S.wechat.placeholders).join(', ');
     const title = fieldOf(editor && editor.title);
     const author = fieldOf(editor && editor.author);
     const digest = fieldOf(editor && editor.digest);
-    let blocks = [];
-    let maps = [];
-    if (editor && editor.body && editor.body.root && editor.body.root.isConnected) {
-      ({ blocks, maps } = walk(editor.body.root, 'body'));
+    /** @type {Block[]} */
+    const blocks = [];
+    const maps = [];
+    for (const root of (editor && editor.body && editor.body.roots) || []) {
+      if (!root.isConnected) continue;
+      const w = walk(root, 'body');
+      blocks.push(...w.blocks);
+      maps.push(...w.maps);
     }
     return {
       article: { title: title.text, author: author.text, digest: digest.text, blocks },
@@ -306,6 +317,7 @@
   // ---- Offsets → DOM ------------------------------------------------------------------------
 
   /** A UTF-16 position in a segment list → [node, offset] (a DOM boundary point), or null. */
+  /** @returns {[Node, number] | null} */
   function pointAt(segs, pos, isEnd) {
     let chosen = null;
     for (const s of segs) {
@@ -351,6 +363,7 @@
    *   {kind: 'element', el}                    a whole image, block or field;
    *   null                                     not locatable (e.g. a hidden field).
    */
+  /** @returns {Target | null} */
   function locate(finding, map) {
     if (!map) return null;
     if (finding.field !== 'body') {

@@ -10,7 +10,7 @@
 // against the findings' client rects) offers 忽略 and 加入白名单.
 (function () {
   'use strict';
-  const ns = (globalThis.wxlint = globalThis.wxlint || {});
+  const ns = globalThis.wxlint;
   const h = ns.h;
   const NAMES = ['block', 'review', 'warn', 'info'];
   const PRIORITY = { block: 4, review: 3, warn: 2, info: 1, flash: 5 };
@@ -18,7 +18,11 @@
   /** Per document: {doc, win, sheet, highlights: {sev: Highlight}, ok}. */
   const surfaces = new Map();
   let items = [];
-  let hooks = { ruleName: (id) => id, onIgnore: null, onAllow: null, canAllow: () => false };
+  /** @type {HighlightHooks} */
+  let hooks = {
+    ruleName: (id) => id, onIgnore: null, onAllow: null, canAllow: () => false,
+    panelRect: () => null, bars: () => ({ top: 0, bottom: window.innerHeight }), collapsePanel: null, occluders: () => [],
+  };
   let layoutDirty = true;
   let hitList = [];
   let flash = null; // {item, until}
@@ -236,8 +240,40 @@
       }
     }
     if (flash && !items.includes(flash.item)) flash = null;
+    // The hover card follows its finding into the new list, or goes when the finding is gone.
+    if (card.item) {
+      const k = itemKey(card.item);
+      const again = items.find((it) => itemKey(it) === k);
+      if (again) card.item = again; else hideCard(true);
+    }
     layoutDirty = true;
     layout();
+  }
+
+  /** Identity of a finding across checks: the same rule, place and text. */
+  function itemKey(it) {
+    const f = it.finding;
+    return `${f.rule}\u0001${f.field}\u0001${f.block ?? ''}\u0001${f.start}\u0001${f.end}\u0001${f.text}`;
+  }
+
+  /** `r` minus `o`: up to four rectangles. */
+  function subtract(r, o) {
+    if (o.right <= r.left || o.left >= r.right || o.bottom <= r.top || o.top >= r.bottom) return [r];
+    const out = [];
+    if (o.top > r.top) out.push({ left: r.left, top: r.top, right: r.right, bottom: o.top });
+    if (o.bottom < r.bottom) out.push({ left: r.left, top: o.bottom, right: r.right, bottom: r.bottom });
+    const top = Math.max(r.top, o.top);
+    const bottom = Math.min(r.bottom, o.bottom);
+    if (o.left > r.left) out.push({ left: r.left, top, right: o.left, bottom });
+    if (o.right < r.right) out.push({ left: o.right, top, right: r.right, bottom });
+    return out.filter((x) => x.right - x.left > 0.5 && x.bottom - x.top > 0.5);
+  }
+
+  /** Rects with the parts under the site's fixed bars (and popovers) cut away. */
+  function unoccluded(rects, occ) {
+    let out = rects;
+    for (const o of occ) out = out.flatMap((r) => subtract(r, o));
+    return out;
   }
 
   /** Recompute overlay boxes (and the hit-test rects) from the live ranges and elements. */
@@ -246,6 +282,8 @@
     const layer = ns.ui.part('layer');
     const boxes = [];
     hitList = [];
+    let occ = [];
+    try { occ = hooks.occluders(); } catch (_) { occ = []; }
     const areas = new Map();
     const areaOf = (node) => {
       const el = node.nodeType === 1 ? node : node.parentElement;
@@ -270,6 +308,7 @@
       } catch (_) {
         rects = [];
       }
+      if (occ.length) rects = unoccluded(rects, occ);
       it.rects = rects;
       if (rects.length) hitList.push(it);
       if (!it.overlay && !(flash && flash.item === it)) continue;
@@ -305,7 +344,8 @@
     if (t.kind === 'range') el = t.range.startContainer.nodeType === 1 ? t.range.startContainer : t.range.startContainer.parentElement;
     else el = t.el;
     if (!el || !el.isConnected) return;
-    try { el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' }); } catch (_) { el.scrollIntoView(); }
+    try { el.scrollIntoView({ block: 'center', inline: 'nearest' }); } catch (_) { el.scrollIntoView(); }
+    revealClear(it, el);
     if (t.kind === 'input') {
       try { el.focus({ preventScroll: true }); el.setSelectionRange(t.start, t.end); } catch (_) { /* hidden */ }
     } else if (select && t.kind === 'range') {
@@ -320,6 +360,71 @@
     }
   }
 
+  function intersects(a, b) {
+    return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+  }
+
+  /** The elements that scroll `el` into view, innermost first (across shadow roots and frames). */
+  function scrollers(el) {
+    const out = [];
+    let node = el;
+    while (node) {
+      const doc = node.ownerDocument;
+      const win = doc.defaultView;
+      for (let a = parentOf(node); a; a = parentOf(a)) {
+        if (a === doc.documentElement || a === doc.body) break;
+        const cs = win.getComputedStyle(a);
+        if (/(auto|scroll|overlay)/.test(cs.overflowY) && a.scrollHeight > a.clientHeight + 1) out.push(a);
+      }
+      out.push(doc.scrollingElement || doc.documentElement);
+      let fe = null;
+      try { fe = win.frameElement; } catch (_) { fe = null; }
+      node = fe;
+    }
+    return out;
+  }
+
+  /** Scroll the content by `dy` pixels (positive: the text moves up), as far as the scrollers allow. */
+  function scrollContent(el, dy) {
+    let left = dy;
+    for (const s of scrollers(el)) {
+      if (Math.abs(left) < 1) break;
+      const before = s.scrollTop;
+      s.scrollTop = before + left;
+      left -= s.scrollTop - before;
+    }
+    return dy - left;
+  }
+
+  /**
+   * After scrolling to a finding: if the panel covers it, scroll on until it sits above or below
+   * the panel (within the part of the window the site's bars leave free); where that is not
+   * possible, collapse the panel to its badge.
+   */
+  function revealClear(it, el) {
+    layout();
+    const r = it.rects && it.rects[0];
+    const p = hooks.panelRect();
+    if (!r || !p || !intersects(r, p)) return;
+    const bars = hooks.bars();
+    const m = 12;
+    const up = r.bottom - p.top + m; // text above the panel
+    const down = p.bottom - r.top + m; // text below the panel
+    const options = [];
+    if (r.top - up >= bars.top + m) options.push(up);
+    if (r.bottom + down <= bars.bottom - m) options.push(-down);
+    options.sort((a, b) => Math.abs(a) - Math.abs(b));
+    for (const dy of options) {
+      scrollContent(el, dy);
+      layout();
+      const r2 = it.rects && it.rects[0];
+      if (r2 && !intersects(r2, p)) return;
+      scrollContent(el, -dy);
+    }
+    if (hooks.collapsePanel) hooks.collapsePanel();
+    layout();
+  }
+
   /** Scroll to a finding and make it blink; `select` also selects its text in the editor. */
   function flashItem(it, select) {
     if (!it || !it.target) return;
@@ -330,8 +435,7 @@
       s.highlights.flash.clear();
       s.highlights.flash.add(it.target.range);
     }
-    // Smooth scrolling moves things: lay out again while it settles.
-    [0, 150, 350, 600].forEach((ms) => setTimeout(scheduleLayout, ms));
+    [0, 150].forEach((ms) => setTimeout(scheduleLayout, ms));
     const mine = flash;
     let on = true;
     let n = 0;
@@ -379,19 +483,31 @@
     if (card.item === it && card.el && card.el.isConnected) { card.anchor = anchor; return; }
     const f = it.finding;
     const t = ns.t;
-    const buttons = [
-      h('button', { onclick: () => { hideCard(true); hooks.onIgnore && hooks.onIgnore(it); } }, t('ignore')),
-    ];
-    if (hooks.canAllow(f)) {
-      buttons.push(h('button', { onclick: () => { hideCard(true); hooks.onAllow && hooks.onAllow(it); } }, t('addToAllowList')));
+    const actions = h('div', { class: 'actions' });
+    const normal = () => {
+      const buttons = [
+        h('button', { class: 'ignore', title: t('ignoreHint'), onclick: () => { hideCard(true); if (hooks.onIgnore) hooks.onIgnore(card.item || it); } }, t('ignore')),
+      ];
+      if (hooks.canAllow(f)) buttons.push(h('button', { class: 'allow', title: t('allowHint'), onclick: confirmAllow }, t('addToAllowList')));
+      actions.replaceChildren(...buttons);
+    };
+    // 加入白名单 asks first, inside the card, saying that it applies to every article.
+    function confirmAllow() {
+      const yes = h('button', { class: 'primary yes', onclick: () => { const target = card.item || it; hideCard(true); if (hooks.onAllow) hooks.onAllow(target); } }, t('allowConfirmYes'));
+      const no = h('button', { class: 'no', onclick: normal }, t('cancel'));
+      actions.replaceChildren(
+        h('div', { class: 'msg' }, t('allowConfirmQuestion', [f.text]), ' ', h('b', {}, t('allowConfirmScope', [f.text]))),
+        yes, no);
+      yes.focus();
     }
-    const el = h('div', { class: 'card', role: 'dialog' },
+    normal();
+    const el = h('div', { class: 'card', role: 'dialog', 'aria-label': hooks.ruleName(f.rule) },
       h('div', { class: 'top' },
         h('span', { class: `badge ${f.severity}` }, t(`severity_${f.severity}`)),
         h('span', { class: 'rule' }, hooks.ruleName(f.rule))),
       h('div', { class: 'msg' }, f.message),
       f.suggestion ? h('div', { class: 'sugg' }, t('suggestionPrefix'), f.suggestion) : null,
-      h('div', { class: 'actions' }, buttons));
+      actions);
     el.addEventListener('mouseenter', () => { card.over = true; clearTimeout(card.hideTimer); });
     el.addEventListener('mouseleave', () => { card.over = false; scheduleHide(); });
     const root = ns.ui.ensure();
@@ -447,6 +563,7 @@
 
   function onMouseMove(ev, doc) {
     if (ns.ui.isOwn(ev.target)) return; // over the card, panel or dialog
+    if (ns.ui.pageModal()) { if (card.el) hideCard(true); return; }
     let x = ev.clientX;
     let y = ev.clientY;
     if (doc !== document) {
@@ -489,8 +606,13 @@
     layout: scheduleLayout,
     flash: flashItem,
     watchDocument,
+    /** @param {Partial<HighlightHooks>} h2 */
     configure(h2) { hooks = { ...hooks, ...h2 }; },
     hideCard: () => hideCard(true),
+    frameOffset,
+    visibleArea,
+    /** The items drawn now (with their last measured rects). */
+    items: () => items,
     /** Use the overlay even where the Highlight API exists (tests, or a page that breaks it). */
     setForceOverlay(v) { forceOverlay = !!v; for (const s of surfaces.values()) { if (s.ok) for (const hl of Object.values(s.highlights)) hl.clear(); } surfaces.clear(); },
     /** Diagnostics: which documents use the Highlight API, and how many items are drawn. */

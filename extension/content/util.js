@@ -2,7 +2,7 @@
 // finding texts come from the page), throttling.
 (function () {
   'use strict';
-  const ns = (globalThis.wxlint = globalThis.wxlint || {});
+  const ns = (globalThis.wxlint = globalThis.wxlint || /** @type {WxlintNs} */ (/** @type {any} */ ({})));
   const api = globalThis.browser ?? globalThis.chrome;
   ns.api = api;
 
@@ -79,5 +79,5 @@
 
   /** Severity order, most serious first. */
   ns.SEVERITIES = ['block', 'review', 'warn', 'info'];
-  ns.severityRank = (s) => { const i = ns.SEVERITIES.indexOf(s); return i < 0 ? 9 : i; };
+  ns.severityRank = (s) => { const i = ns.SEVERITIES.indexOf(/** @type {Severity} */ (s)); return i < 0 ? 9 : i; };
 })();

@@ -327,33 +327,52 @@ export async function panel(page) {
     const el = sr.querySelector('.panel');
     if (!el) return { exists: false };
     const notice = sr.querySelector('.panel .notice');
+    // Labelled badges ("必须修改 3"): the count is in data-count.
     const badges = {};
+    const labels = [];
     for (const b of sr.querySelectorAll('.panel .badges .badge')) {
-      if (b.dataset.severity) badges[b.dataset.severity] = Number(b.textContent);
+      labels.push(b.textContent);
+      if (b.dataset.severity) badges[b.dataset.severity] = Number(b.dataset.count);
       else if (b.classList.contains('ok')) badges.ok = b.textContent;
     }
+    const rowOf = (li, rule) => {
+      const text = li.querySelector('.text');
+      const where = li.querySelector('.where');
+      const times = li.querySelector('.times');
+      let t = text ? text.textContent.slice(where ? where.textContent.length : 0) : '';
+      if (times) t = t.slice(0, t.length - times.textContent.length);
+      return {
+        rule,
+        severity: li.dataset.severity,
+        count: Number(li.dataset.count || 1),
+        where: where ? where.textContent : '',
+        text: t,
+        message: (li.querySelector('.msg') || {}).textContent || '',
+        actions: [...li.querySelectorAll('.actions button')].map((b) => b.textContent),
+      };
+    };
     const items = [];
     for (const g of sr.querySelectorAll('.panel .group')) {
-      for (const li of g.querySelectorAll('li.item')) {
-        const text = li.querySelector('.text');
-        const where = li.querySelector('.where');
-        items.push({
-          rule: g.dataset.rule,
-          severity: li.dataset.severity,
-          where: where ? where.textContent : '',
-          text: text ? text.textContent.slice(where ? where.textContent.length : 0) : '',
-          message: (li.querySelector('.msg') || {}).textContent || '',
-        });
-      }
+      for (const li of g.querySelectorAll('li.item')) items.push(rowOf(li, g.dataset.rule));
     }
+    const ignored = [...sr.querySelectorAll('.panel .ignored-list li.item')].map((li) => rowOf(li, li.dataset.rule));
+    const logo = sr.querySelector('.panel .logo');
+    const r = el.getBoundingClientRect();
+    const info = sr.querySelector('.panel .notice.info');
     return {
       exists: true,
       hidden: el.hidden || getComputedStyle(el).display === 'none',
+      collapsed: el.classList.contains('collapsed'),
+      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
       status: (sr.querySelector('.panel .status') || {}).textContent || '',
+      logo: logo ? logo.className.replace(/^logo\s*/, '') : null,
       notice: notice && !notice.hidden ? notice.textContent : null,
+      info: info && !info.hidden ? info.textContent : null,
       empty: (sr.querySelector('.panel .empty') || {}).textContent || null,
       badges,
+      labels,
       items,
+      ignored,
       text: el.innerText,
     };
   });
@@ -375,14 +394,13 @@ export async function guardDialog(page) {
   });
 }
 
-/** The page's own markers (set by the fixture's click handlers, in the main world). */
+/**
+ * The page's own markers (set by the fixture's handlers, in the main world): sendClicks (the
+ * toolbar's 发表 reached the page), massDialogs, published (the page's publish handler ran: the
+ * last confirmation), cancelled, draftSaved, and the steps of the flow in order.
+ */
 export async function markers(page) {
-  return page.evaluate(() => ({
-    published: window.__published ?? null,
-    publishClicks: window.__publishClicks ?? 0,
-    confirmed: window.__confirmed ?? null,
-    draftSaved: window.__draftSaved ?? null,
-  }));
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__marks || {})));
 }
 
 // ---- The article DOM ------------------------------------------------------------------------------

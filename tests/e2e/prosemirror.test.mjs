@@ -91,7 +91,8 @@ test('prosemirror: the panel reports the image without a caption and a 70-charac
   let p = await panel(page);
   assert.ok(p && !p.closed, 'the panel is readable (open shadow root)');
   assert.equal(p.hidden, false);
-  assert.match(p.status, /新版编辑器/);
+  // Nothing about timings or the editor's generation is shown to the user.
+  assert.doesNotMatch(p.text, /新版编辑器|旧版编辑器|毫秒|\bms\b/);
   const captions = p.items.filter((i) => i.rule === 'image-caption');
   assert.deepEqual(captions.map((i) => i.where), ['第 2 张图片'], 'only the second image lacks a caption');
   assert.equal(captions[0].severity, 'warn');
@@ -220,7 +221,7 @@ test('prosemirror: a finding ignored in a saved article (appmsgid) stays ignored
   await other.close();
 });
 
-test('prosemirror: 发表 with a block finding is stopped before the page; 返回修改 keeps it stopped; 保存为草稿 passes; 仍要发表 with a reason passes once', async () => {
+test('prosemirror: 发表 with a block finding is stopped before the page; 返回修改 keeps it stopped; 保存为草稿 passes; 仍要发表 with a reason lets the whole flow through once', async () => {
   const page = await openEditor(env, 'prosemirror');
   await caretAtEnd(page, LAST);
   await typeText(page, '出售冰毒');
@@ -230,37 +231,39 @@ test('prosemirror: 发表 with a block finding is stopped before the page; 返�
   const d = await waitFor(async () => { const x = await guardDialog(page); return x && !x.waiting ? x : null; }, { message: 'the guard dialog' });
   assert.match(d.text, /出售冰毒/);
   assert.equal(d.publishDisabled, true, '仍要发表 needs a reason first');
-  assert.deepEqual(await markers(page), { published: null, publishClicks: 0, confirmed: null, draftSaved: null });
+  assert.equal((await markers(page)).sendClicks, 0, 'the click never reached the page');
 
   await page.locator('#wxlint-extension-root .dialog button.back').click();
   await waitFor(async () => !(await guardDialog(page)), { message: 'the dialog to close' });
-  await holds(async () => (await markers(page)).published === null, 800, '返回修改 let the click through');
+  await holds(async () => (await markers(page)).sendClicks === 0, 800, '返回修改 let the click through');
 
   // Saving a draft is never intercepted, even with block findings.
   await page.click('#js_submit');
-  await waitFor(async () => (await markers(page)).draftSaved === true, { message: 'the draft save to reach the page' });
+  await waitFor(async () => (await markers(page)).draftSaved === 1, { message: 'the draft save to reach the page' });
   assert.equal(await guardDialog(page), null);
-  assert.equal((await markers(page)).published, null);
 
-  // 仍要发表 with a reason: the click reaches the page once, and the page's own 确认发表 is not stopped again.
+  // 仍要发表 with a reason: the click reaches the page once, and the flow's own confirmations are not stopped again.
   await page.click('#js_send');
   await waitFor(async () => { const x = await guardDialog(page); return x && !x.waiting; }, { message: 'the guard dialog again' });
-  assert.equal((await markers(page)).published, null);
   const dialog = page.locator('#wxlint-extension-root .dialog');
   await dialog.locator('textarea.reason').fill('已与分管领导确认，属于禁毒宣传引用');
   assert.equal(await dialog.locator('button.publish').isDisabled(), false);
   await dialog.locator('button.publish').click();
-  await waitFor(async () => (await markers(page)).publishClicks === 1, { message: 'the publish click to reach the page' });
-  await page.locator('.weui-desktop-dialog .js_confirm').click();
-  await waitFor(async () => (await markers(page)).confirmed === true, { message: '确认发表 to reach the page' });
+  await waitFor(async () => (await markers(page)).sendClicks === 1, { message: 'the publish click to reach the page' });
+  await page.locator('.new_mass_send_dialog .weui-desktop-btn_primary').click();
+  await page.locator('.double_check_dialog .weui-desktop-btn_primary', { hasText: '继续发表' }).click();
+  await waitFor(async () => (await markers(page)).published === 1, { message: 'the page to publish' });
   assert.equal(await guardDialog(page), null);
-  assert.equal((await markers(page)).publishClicks, 1, 'exactly one publish click');
+  assert.equal((await markers(page)).sendClicks, 1, 'exactly one publish click');
 
-  // The reason is kept (locally) with the findings, and the URL without its token.
+  // The reason is kept (locally) with the findings, the URL without its token, and it is marked
+  // as published once the flow's dialogs are gone.
   const sw = await env.serviceWorker();
-  const overrides = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
-  const records = Object.values(overrides || {}).flat();
-  assert.equal(records.length, 1, JSON.stringify(overrides));
+  const records = await waitFor(async () => {
+    const overrides = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
+    const list = Object.values(overrides || {}).flat();
+    return list.length === 1 && list[0].outcome === 'published' ? list : null;
+  }, { message: 'the record to be settled as published' });
   assert.equal(records[0].reason, '已与分管领导确认，属于禁毒宣传引用');
   assert.deepEqual(records[0].block.map((f) => f.text), ['出售冰毒']);
   assert.match(records[0].url, /[?&]token=(&|$)/);
@@ -290,23 +293,27 @@ test('prosemirror: a word typed just before clicking 发表 is still caught (the
   await page.click('#js_send'); // within the 300 ms debounce
   await waitFor(async () => { const x = await guardDialog(page); return x && !x.waiting; }, { message: 'the guard dialog after the pending check' });
   assert.match((await guardDialog(page)).text, /代购大麻/);
-  assert.equal((await markers(page)).published, null);
+  assert.equal((await markers(page)).sendClicks, 0);
   await page.keyboard.press('Escape');
   await waitFor(async () => !(await guardDialog(page)), { message: 'Escape to close the dialog' });
-  assert.equal((await markers(page)).published, null);
+  assert.equal((await markers(page)).sendClicks, 0);
   await page.close();
 });
 
-test('prosemirror: a clean article passes through: 发表 and the page\'s 确认发表 reach the page untouched', async () => {
-  const page = await openEditor(env, 'prosemirror');
+test('prosemirror: a clean article passes through: 发表 and every step of the page\'s flow reach the page untouched', async () => {
+  const page = await openEditor(env, 'prosemirror', { popover: 1, claim: 1 });
   const st = await status(env, page);
   assert.equal(st.counts.block, 0, 'the fixture has no block findings');
   await page.click('#js_send');
-  await waitFor(async () => (await markers(page)).published === true, { message: 'the click to reach the page' });
+  await waitFor(async () => (await markers(page)).sendClicks === 1, { message: 'the click to reach the page' });
   assert.equal(await guardDialog(page), null);
-  await page.locator('.weui-desktop-dialog .js_confirm').click();
-  await waitFor(async () => (await markers(page)).confirmed === true, { message: '确认发表 to reach the page' });
-  assert.equal((await markers(page)).publishClicks, 1);
+  await page.locator('.new_mass_send_dialog .weui-desktop-btn_primary').click();
+  await page.locator('.weui-desktop-popover__wrp .weui-desktop-btn_primary').click();
+  await page.locator('.weui-desktop-dialog__wrp .weui-desktop-btn_primary', { hasText: '无需声明并发表' }).click();
+  await page.locator('.double_check_dialog .weui-desktop-btn_primary').click();
+  await waitFor(async () => (await markers(page)).published === 1, { message: 'the page to publish' });
+  assert.equal(await guardDialog(page), null);
+  assert.deepEqual((await markers(page)).steps.slice(0, 5), ['mass', 'popover', 'claim', 'double', 'published']);
   await page.close();
 });
 
