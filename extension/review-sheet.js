@@ -1,5 +1,5 @@
-// The review sheet (审核单): a printable record of one check of an article, for the house rules'
-// three reviews (撰稿人 → 部门负责人 → 单位领导 → 管理员). Opened by the background in a tab with
+// The review sheet (审核单): a printable record of one check of an article, for 三审三校 (three
+// proofreadings 一校/二校/三校, three reviews 初审/复审/终审, then the administrator publishes). Opened by the background in a tab with
 // `?id=ID`; the data (built by the content script, main.js sheetData()) waits under the one-time
 // key `wxlint.sheet.ID` in storage.session, is removed once read, and kept in this tab's
 // sessionStorage so that reloading the sheet still works. Printing is the browser's own
@@ -115,10 +115,17 @@
       e.cutAfter ? h('span', { class: 'cut' }, '…') : null);
   }
 
+  /**
+   * A finding's state as it really ended: 仍要发表 only when the page published after the
+   * reason was given; its own reason, or a reference to the record with the one reason.
+   */
   function stateCell(f) {
+    let label = t(STATE_LABEL[f.state] || 'sheetStateOpen');
+    if (f.state === 'open' && f.severity === 'review') label = t('sheetStatePending');
     return h('td', { class: 'state-cell' },
-      h('span', { class: `state ${f.state}` }, t(STATE_LABEL[f.state] || 'sheetStateOpen')),
-      f.reason ? h('span', { class: 'reason' }, t('sheetReason', [f.reason])) : null);
+      h('span', { class: `state ${f.state}` }, label),
+      f.reason ? h('span', { class: 'reason' }, t('sheetReason', [f.reason]))
+        : f.record ? h('span', { class: 'reason ref' }, t('sheetSeeRecord', [f.record])) : null);
   }
 
   function findingRow(f, n) {
@@ -176,17 +183,68 @@
     return parts;
   }
 
+  /** The "publish anyway" records after which the page published: each reason once. */
+  function recordsSection(data) {
+    const records = data.records || [];
+    if (!records.length) return [];
+    return [
+      h('h2', {}, t('sheetRecordsHeading')),
+      h('p', { class: 'note' }, t('sheetRecordsIntro')),
+      h('ol', { class: 'records', id: 'records' }, records.map((r) => h('li', { 'data-record': String(r.no) },
+        h('span', { class: 'when' }, formatDateTime(new Date(r.at))), ' ',
+        h('span', { class: 'what' }, r.items.map((x) => `“${x.text}”`).join('、')), ' ',
+        h('span', { class: 'reason' }, r.reason ? t('sheetReason', [r.reason]) : t('sheetRecordNoReason'))))),
+    ];
+  }
+
+  /** 三审三校: the three proofreadings and the three reviews, then the publisher; cells to fill by hand. */
   function signatureSection() {
-    const stages = ['sheetStage1', 'sheetStage2', 'sheetStage3', 'sheetStage4'];
+    /** @type {[string | null, string[]][]} */
+    const groups = [
+      ['sheetGroupProof', ['sheetStage1', 'sheetStage2', 'sheetStage3']],
+      ['sheetGroupReview', ['sheetStage4', 'sheetStage5', 'sheetStage6']],
+      [null, ['sheetStage7']],
+    ];
+    let n = 0;
+    const rows = [];
+    for (const [group, stages] of groups) {
+      stages.forEach((k, i) => {
+        n += 1;
+        rows.push(h('tr', { 'data-stage': String(n), 'data-group': group ? t(group) : '' },
+          group && i === 0 ? h('th', { scope: 'rowgroup', rowspan: String(stages.length), class: 'group' }, t(group)) : null,
+          !group ? h('th', { scope: 'row', class: 'group' }, '') : null,
+          h('th', { scope: 'row' }, t(k)), h('td'), h('td'), h('td'), h('td')));
+      });
+    }
     return [
       h('h2', {}, t('sheetSignHeading')),
       h('table', { class: 'signatures', id: 'signatures' },
-        h('colgroup', {}, ['stage', 'name', 'opinion', 'sign', 'date'].map((c) => h('col', { class: `s-${c}` }))),
-        h('thead', {}, h('tr', {}, ['sheetColStage', 'sheetColName', 'sheetColOpinion', 'sheetColSign', 'sheetColSignDate'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', {}, stages.map((k, i) => h('tr', { 'data-stage': String(i + 1) },
-          h('th', { scope: 'row' }, t(k)), h('td'), h('td'), h('td'), h('td'))))),
+        h('colgroup', {}, ['group', 'stage', 'name', 'opinion', 'sign', 'date'].map((c) => h('col', { class: `s-${c}` }))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col', colspan: '2' }, t('sheetColStage')),
+          ['sheetColName', 'sheetColOpinion', 'sheetColSign', 'sheetColSignDate'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, rows)),
       h('p', { class: 'note' }, t('sheetProcess')),
     ];
+  }
+
+  /**
+   * Print: the article's title at the top and 第 N 页 / 共 M 页 at the bottom of every page
+   * (CSS page-margin boxes; the title is the article's, so the rule is made here).
+   */
+  function printStyle(title) {
+    const str = (x) => `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r]+/g, ' ')}"`;
+    const pageOf = t('sheetPageOf', ['\u0001', '\u0002']).split(/(\u0001|\u0002)/)
+      .map((part) => (part === '\u0001' ? 'counter(page)' : part === '\u0002' ? 'counter(pages)' : part ? str(part) : ''))
+      .filter(Boolean).join(' ');
+    const running = t('sheetRunningTitle', [Array.from(title || t('sheetHeading')).slice(0, 60).join('')]);
+    const css = `@page {
+  size: A4; margin: 18mm 15mm 16mm;
+  @top-center { content: ${str(running)}; font: 8.5pt sans-serif; color: #444; }
+  @bottom-center { content: ${pageOf}; font: 8.5pt sans-serif; color: #444; }
+}`;
+    const sheetCss = new CSSStyleSheet();
+    sheetCss.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheetCss];
   }
 
   // ---- Page ----------------------------------------------------------------------------------------
@@ -216,15 +274,19 @@
     const hash = await sha256Hex(canonicalText(data.article));
     const fingerprint = hash.slice(0, 16).match(/.{4}/g).join(' ');
     const created = new Date(data.createdAt || Date.now());
+    printStyle(data.article.title);
     sheet.replaceChildren(
       h('h1', { id: 'heading' }, t('sheetHeading')),
       info(data, fingerprint, hash),
       ...findingsSection(data),
       ...reviewSection(data),
-      ...signatureSection(),
-      h('footer', {},
-        h('span', { id: 'tool-version' }, t('sheetFooter', [data.extensionVersion || api.runtime.getManifest().version, data.checkerVersion || '—'])),
-        h('span', {}, t('sheetGeneratedAt', [formatDateTime(created)]))));
+      ...recordsSection(data),
+      // The signatures and the footer stay together: the last page never holds the footer alone.
+      h('div', { class: 'closing', id: 'closing' },
+        ...signatureSection(),
+        h('footer', {},
+          h('span', { id: 'tool-version' }, t('sheetFooter', [data.extensionVersion || api.runtime.getManifest().version, data.checkerVersion || '—'])),
+          h('span', {}, t('sheetGeneratedAt', [formatDateTime(created)])))));
     if (data.article.title) document.title = t('sheetDocTitle', [data.article.title]);
     sheet.removeAttribute('aria-busy');
     printButton.disabled = false;

@@ -3,8 +3,8 @@
 #   - the wasm32-unknown-unknown Rust target
 #   - wasm-pack 0.15.1                       (cargo install; ~3.5 min the first time)
 #   - wasm-bindgen-cli at the version Cargo.toml pins for the wasm-bindgen crate (~2.5 min)
-#   - Debian's chromium, chromium-driver, chromium-l10n, firefox-esr and a CJK font, and
-#     geckodriver from crates.io                (for the headless browser tests)
+#   - Debian's chromium, chromium-driver, chromium-l10n, firefox-esr, a CJK font and
+#     poppler-utils, and geckodriver from crates.io (for the headless browser tests)
 #   - the npm dev dependencies (npm ci): binaryen's wasm-opt 132, Playwright, benchmark peers
 # and puts node_modules/.bin first on PATH, so that wasm-pack runs binaryen's wasm-opt (Debian's
 # binaryen is too old and makes modules that fail to load).
@@ -77,13 +77,14 @@ wxlint_ensure_tools() {
     # is tested in Chinese), a CJK font for screenshots, and Firefox ESR for the smoke test.
     if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
         && [ -f /usr/lib/chromium/locales/zh-CN.pak ] && [ -x /usr/bin/firefox-esr ] \
-        && fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei"; then
-        _wxlint_say "ok: $(/usr/bin/chromium --version 2>/dev/null | head -n1), chromedriver, firefox-esr, CJK font"
+        && fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" && command -v pdftotext >/dev/null 2>&1; then
+        _wxlint_say "ok: $(/usr/bin/chromium --version 2>/dev/null | head -n1), chromedriver, firefox-esr, CJK font, pdftotext"
     else
-        _wxlint_say "installing Debian's chromium, chromium-driver, chromium-l10n, firefox-esr, fonts-wqy-microhei (apt-get)"
+        # poppler-utils: pdftotext reads the review sheet's PDF pages in the e2e tests.
+        _wxlint_say "installing Debian's chromium, chromium-driver, chromium-l10n, firefox-esr, fonts-wqy-microhei, poppler-utils (apt-get)"
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-            chromium chromium-driver chromium-l10n firefox-esr fonts-wqy-microhei fontconfig </dev/null || return 1
+            chromium chromium-driver chromium-l10n firefox-esr fonts-wqy-microhei fontconfig poppler-utils </dev/null || return 1
     fi
 
     # geckodriver is not in Debian; crates.io has it (the Firefox smoke test skips without it).

@@ -422,7 +422,7 @@ export async function editorHtml(page) {
       bodyEl = scope.querySelector('.mock-iframe-body .ProseMirror');
     }
     const titlePm = document.querySelector('.title-editor__input .ProseMirror');
-    const titleInput = document.querySelector('input#title');
+    const titleInput = document.querySelector('textarea#title:not([style*="display: none"])') || document.querySelector('input#title');
     return {
       body: bodyEl ? bodyEl.innerHTML : null,
       bodyOuter: bodyEl ? bodyEl.outerHTML : null,
@@ -444,7 +444,7 @@ export async function watchMutations(page) {
     const scope = host && host.shadowRoot ? host.shadowRoot : document;
     const roots = [
       frame ? frame.contentDocument.documentElement : scope.querySelector('.mock-iframe-body .ProseMirror'),
-      document.querySelector('.title-editor__input .ProseMirror') || document.querySelector('input#title'),
+      document.querySelector('.title-editor__input .ProseMirror') || document.querySelector('textarea#title') || document.querySelector('input#title'),
     ].filter(Boolean);
     window.__e2eMutations = [];
     if (window.__e2eObserver) window.__e2eObserver.disconnect();

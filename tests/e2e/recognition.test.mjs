@@ -16,7 +16,7 @@ test('recognition: an editor URL (cgi-bin/appmsg…action=edit) without any edit
     const x = await panel(page);
     return x && x.exists && !x.hidden && x.notice ? x : null;
   }, { message: 'the not-recognised notice' });
-  assert.equal(p.status, '未识别到编辑器');
+  assert.equal(p.logo, 'idle', 'the status icon does not claim anything was checked');
   assert.match(p.notice, /^未识别到公众号编辑器：/);
   assert.match(p.notice, /没有检查/);
   assert.deepEqual(p.items, []);
@@ -36,7 +36,7 @@ test('recognition: another appmsg page (not an editor URL) keeps the panel hidde
   await waitFor(async () => (await status(env, page)).editorUrl === false, { message: 'the content script on the list page' });
   // The notice would come after ~4 s on an editor URL: watch for longer than that.
   await holds(async () => { const x = await panel(page); return !x || !x.exists || x.hidden; }, 5500, 'the panel appeared on a list page');
-  assert.deepEqual(await markers(page), { published: null, publishClicks: 0, confirmed: null, draftSaved: null });
+  assert.deepEqual(await markers(page), {});
   await page.close();
 });
 
@@ -48,7 +48,7 @@ test('recognition: an editor that appears after the notice replaces it with the 
     const x = await panel(page);
     return x && !x.notice && x.items.some((i) => i.rule === 'image-caption') ? x : null;
   }, { message: 'the late editor checked, the notice gone' });
-  assert.equal(p.status, '新版编辑器');
+  assert.equal(p.logo, 'warn', 'the status icon shows the worst open finding (the caption warning)');
   await page.close();
 });
 

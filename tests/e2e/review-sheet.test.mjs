@@ -1,10 +1,13 @@
 // End-to-end test of the review sheet (审核单): from the new-editor fixture (served at the real
 // address with `script-src 'self'`) through 仍要发表 in the publish guard to the printable
 // sheet the panel's 生成审核单 opens in a new tab. Saves a full-page screenshot of the sheet
-// (target/review-sheet.png) and an A4 PDF as Chromium prints it (target/review-sheet.pdf).
+// (target/review-sheet.png) and A4 PDFs as Chromium prints them (target/review-sheet*.pdf), whose
+// pages are read back with pdftotext (poppler-utils): the running title and 第 N 页 / 共 M 页 on
+// every page, and a last page that holds more than the footer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -71,14 +74,37 @@ async function readSheet(sheet) {
       reviewNone: text(document.getElementById('review-none')),
       signatureHead: [...document.querySelectorAll('#signatures thead th')].map(text),
       signatures: [...document.querySelectorAll('#signatures tbody tr')].map((tr) => ({
-        stage: text(tr.querySelector('th')),
+        group: tr.dataset.group,
+        stage: text(tr.querySelector('th[scope="row"]:not(.group)')),
         cells: [...tr.querySelectorAll('td')].map(text),
       })),
+      records: [...document.querySelectorAll('#records li')].map(text),
       footer: text(document.querySelector('footer')),
       sheetWidth: document.getElementById('sheet').getBoundingClientRect().width,
       printDisabled: document.getElementById('print').disabled,
     };
   });
+}
+
+/** The text of each page of a PDF (pdftotext, one call per page). */
+function pdfPages(file) {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const n = Number((info.match(/^Pages:\s+(\d+)/m) || [])[1]);
+  assert.ok(n >= 1, info);
+  return Array.from({ length: n }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' }));
+}
+
+/** Every page has the running title and its number; the last one is not the footer alone. */
+function checkPages(file, title) {
+  const pages = pdfPages(file);
+  const squash = (x) => x.replace(/\s+/g, '');
+  pages.forEach((text, i) => {
+    assert.ok(squash(text).includes(squash(`审核单：${title}`.slice(0, 40))), `page ${i + 1} has the running title:\n${text}`);
+    assert.ok(squash(text).includes(`第${i + 1}页/共${pages.length}页`), `page ${i + 1} has its number:\n${text}`);
+  });
+  const lastPage = squash(pages[pages.length - 1]);
+  assert.ok(lastPage.includes('终审') && lastPage.includes('本单由wxlint'), `the signatures and the footer end the sheet together:\n${pages[pages.length - 1]}`);
+  return pages;
 }
 
 test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a printable sheet with the findings, their states, the sign-off items, the signature rows and the text fingerprint', async () => {
@@ -108,9 +134,15 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   const dialog = page.locator('#wxlint-extension-root .dialog');
   await dialog.locator('textarea.reason').fill(REASON);
   await dialog.locator('button.publish').click();
-  await waitFor(async () => (await markers(page)).publishClicks === 1, { message: 'the publish click to reach the page' });
-  await page.locator('.weui-desktop-dialog .js_confirm').click();
-  await waitFor(async () => (await markers(page)).confirmed === true, { message: '确认发表 to reach the page' });
+  await waitFor(async () => (await markers(page)).sendClicks === 1, { message: 'the publish click to reach the page' });
+  await page.locator('.new_mass_send_dialog .weui-desktop-btn_primary').click();
+  await page.locator('.double_check_dialog .weui-desktop-btn_primary').click();
+  await waitFor(async () => (await markers(page)).published === 1, { message: '继续发表 to reach the page' });
+  // The record is settled as published once the flow's last dialog (the QR check) is gone.
+  await waitFor(async () => {
+    const all = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
+    return Object.values(all || {}).flat().some((r) => r.outcome === 'published');
+  }, { message: 'the record settled as published' });
 
   // 生成审核单 in the panel opens the sheet in a new tab.
   const button = page.locator('#wxlint-extension-root .panel button.sheet');
@@ -132,7 +164,7 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   assert.equal(s.title, '柳河镇中心幼儿园举办“亲子阅读月”启动仪式');
   assert.equal(s.docTitle, '审核单 - 柳河镇中心幼儿园举办“亲子阅读月”启动仪式');
   assert.equal(s.author, '柳河幼儿园');
-  assert.equal(s.account, '', 'the fixture shows no account name: a blank to fill in');
+  assert.equal(s.account, '柳河镇中心幼儿园', 'the account name from the back end\'s header');
   assert.match(s.digest, /未填写/);
   assert.match(s.date, /^\d{4}年\d{1,2}月\d{1,2}日$/);
   assert.match(s.checkedAt, /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
@@ -162,7 +194,11 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   assert.match(prohibited.cells[4], /中心幼儿园。出售冰毒👍，召开党委会议/, 'the text in its context');
   assert.equal(prohibited.state, 'override');
   assert.equal(prohibited.stateText, '仍要发表');
-  assert.equal(prohibited.reason, `理由：${REASON}`);
+  // The one reason is written once, in the records; the item refers to it.
+  assert.equal(prohibited.reason, '见“仍要发表”记录 1');
+  assert.equal(s.records.length, 1);
+  assert.match(s.records[0], new RegExp(`“出售冰毒”.*理由：${REASON}`));
+  assert.doesNotMatch(s.records[0], /党委会议/, 'the sign-off finding is not part of the publish-anyway record');
 
   const fixed = s.findings.find((r) => r.state === 'fixed');
   assert.ok(fixed, 'the deleted word is listed as fixed');
@@ -179,7 +215,9 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   const signOff = s.findings.find((r) => r.rule === 'sign-off-topic');
   assert.ok(signOff, JSON.stringify(s.findings));
   assert.equal(signOff.cells[1], '需领导审核');
-  assert.equal(signOff.stateText, '仍要发表', 'the review findings listed in the dialog share the reason');
+  assert.equal(signOff.state, 'open', 'a sign-off item is not "published anyway": it still needs the leader');
+  assert.equal(signOff.stateText, '待领导审核');
+  assert.equal(signOff.reason, null, 'the block finding\'s reason is not copied onto it');
   assert.match(s.summary, /必须修改 1 处，需领导审核 1 处/);
   assert.match(s.summary, /已修改 1 处/);
 
@@ -189,12 +227,14 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   assert.equal(s.review[0].rule, 'sign-off-topic');
   assert.equal(s.review[0].mark, '党委会议');
   assert.match(s.review[0].cells[3], /分管领导审核/);
-  assert.equal(s.review[0].stateText, '仍要发表');
-  assert.equal(s.review[0].reason, `理由：${REASON}`);
+  assert.equal(s.review[0].stateText, '待领导审核');
+  assert.equal(s.review[0].reason, null);
 
-  // The signature table: the three reviews and the publisher, empty cells to fill by hand.
+  // The signature table for 三审三校: 一校/二校/三校, 初审/复审/终审, and the publisher; each
+  // with name, opinion, signature and date to fill in by hand.
   assert.deepEqual(s.signatureHead, ['审核环节', '姓名', '审核意见', '签字', '日期']);
-  assert.deepEqual(s.signatures.map((r) => r.stage), ['初审（撰稿人/编辑）', '复审（部门负责人）', '终审（单位领导）', '发布人/管理员']);
+  assert.deepEqual(s.signatures.map((r) => r.stage), ['一校', '二校', '三校', '初审（部门负责人）', '复审（分管领导）', '终审（单位主要负责人）', '发布（管理员）']);
+  assert.deepEqual(s.signatures.map((r) => r.group), ['三校', '三校', '三校', '三审', '三审', '三审', '']);
   for (const r of s.signatures) assert.deepEqual(r.cells, ['', '', '', '']);
   assert.match(s.footer, /wxlint 0\.1\.0（检查器 \d+\.\d+\.\d+）/);
   assert.equal(s.printDisabled, false);
@@ -213,6 +253,7 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   const box = pdfText.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
   assert.ok(box, 'a page size in the PDF');
   assert.ok(Math.abs(Number(box[1]) - 595.3) < 2 && Math.abs(Number(box[2]) - 841.9) < 2, `A4 pages (${box[1]} × ${box[2]} pt)`);
+  checkPages(pdf, s.title);
   console.log(`review sheet PDF: ${pdf}`);
   await sheet.emulateMedia({ media: 'screen' });
 
@@ -232,6 +273,51 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
 
   assert.deepEqual(sheetErrors, []);
   assert.deepEqual(page.e2eErrors, []);
+  await sheet.close();
+  await page.close();
+});
+
+test('review sheet: a long article prints on several pages, each with the title and its number; 仍要发表 then 取消 in WeChat\'s own confirmation is not recorded as published', async () => {
+  const sw = await env.serviceWorker();
+  const page = await openEditor(env, 'prosemirror', { article: 'school', appmsgid: 7374 });
+  await waitFor(async () => (await highlightTexts(page, 'wxlint-block')).length >= 5, { message: 'the school article\'s block findings' });
+  await page.click('#js_send');
+  await waitFor(async () => { const d = await guardDialog(page); return d && !d.waiting; }, { message: 'the guard dialog' });
+  const dialog = page.locator('#wxlint-extension-root .dialog');
+  // One reason per item instead of a general one.
+  await dialog.locator('input.per-item').check();
+  const own = dialog.locator('input.own-reason');
+  const n = await own.count();
+  assert.ok(n >= 5, `one field per block finding (${n})`);
+  for (let i = 0; i < n; i += 1) await own.nth(i).fill(`第 ${i + 1} 项已核实`);
+  await dialog.locator('button.publish').click();
+  await waitFor(async () => (await markers(page)).sendClicks === 1, { message: 'the click to reach the page' });
+  await page.locator('.new_mass_send_dialog .weui-desktop-btn_primary').click();
+  // WeChat's own double check: 取消.
+  await page.locator('.double_check_dialog .weui-desktop-btn_default', { hasText: '取消' }).click();
+  await waitFor(async () => {
+    const all = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
+    const list = (all && all['appmsgid:7374']) || [];
+    return list.length === 1 && list[0].outcome === 'cancelled';
+  }, { message: 'the record settled as cancelled' });
+  assert.equal((await markers(page)).published, 0, 'the page did not publish');
+
+  const [sheet] = await Promise.all([
+    env.context.waitForEvent('page', { timeout: TIMEOUT }),
+    page.locator('#wxlint-extension-root .panel button.sheet').click(),
+  ]);
+  await sheet.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: TIMEOUT });
+  const s = await readSheet(sheet);
+  assert.ok(s.findings.length >= 10, `the school article's findings (${s.findings.length})`);
+  assert.deepEqual(s.findings.filter((f) => f.state === 'override'), [], 'nothing is "published anyway": WeChat\'s confirmation was cancelled');
+  assert.deepEqual(s.records, []);
+  assert.ok(s.findings.filter((f) => f.severity === 'block').every((f) => f.stateText === '未处理'));
+  await sheet.emulateMedia({ media: 'print' });
+  const pdf = path.join(ROOT, 'target/review-sheet-long.pdf');
+  await sheet.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const pages = checkPages(pdf, s.title);
+  assert.ok(pages.length >= 2, `several pages (${pages.length})`);
+  console.log(`review sheet PDF (${pages.length} pages): ${pdf}`);
   await sheet.close();
   await page.close();
 });
