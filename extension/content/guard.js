@@ -219,6 +219,7 @@
   // ---- Dialog --------------------------------------------------------------------------------
 
   function closeDialog() {
+    onEscape = null;
     if (dialog) {
       dialog.remove();
       dialog = null;
@@ -258,6 +259,16 @@
     dialog = backdrop;
     return { backdrop, box };
   }
+
+  /** What Escape does while the dialog is open (wherever the focus is): 返回修改. */
+  let onEscape = null;
+  document.addEventListener('keydown', (e) => {
+    if (!dialog || !dialog.isConnected || e.key !== 'Escape' || !onEscape) return;
+    if (ns.ui.isOwn(/** @type {Node} */ (e.target))) return; // handled inside the dialog
+    e.preventDefault();
+    e.stopPropagation();
+    onEscape();
+  }, true);
 
   // Focus that leaves the dialog (a click on the page behind it, the browser's own focus moves)
   // is brought back.
@@ -364,7 +375,9 @@
     box.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { e.preventDefault(); back.click(); }
     });
-    setTimeout(() => back.focus(), 0);
+    onEscape = () => back.click();
+    back.focus();
+    setTimeout(() => { if (dialog && !ns.ui.isOwn(document.activeElement)) back.focus(); }, 0);
   }
 
   /** Guard clicks in a window (the top one, and the old editor's frame). */
