@@ -64,26 +64,56 @@ test('options: a valid word list imported on the options page is used at once in
   assert.deepEqual(await highlightTexts(editor, 'wxlint-block'), [TERM]);
 });
 
-test('options: a malformed word list is refused with its line number ("第 N 行") and the previous list stays active', async () => {
+/**
+ * Import a file with bad lines: the problems are listed (line, the line quoted, what to write
+ * instead); `choice` 'skip' imports the rest, 'cancel' imports nothing. Returns the problems and
+ * the status line afterwards.
+ */
+async function importWithProblems(name, content, choice, mimeType = 'text/plain') {
+  await options.setInputFiles('#lex-file', { name, mimeType, buffer: Buffer.from(content, 'utf8') });
+  await options.locator('#lex-problems').waitFor({ state: 'visible', timeout: TIMEOUT });
+  const problems = await options.evaluate(() => [...document.querySelectorAll('#lex-problems li')].map((li) => ({
+    line: Number(li.dataset.line),
+    quote: li.querySelector('q').textContent,
+    why: li.querySelector('.why').textContent,
+  })));
+  const heading = await options.locator('#lex-problems p.error').textContent();
+  await options.locator(choice === 'skip' ? '#lex-problems button.skip' : '#lex-problems button.cancel').click();
+  const st = await waitFor(async () => {
+    const text = await options.locator('#lex-status').textContent();
+    return text ? { text, error: await options.locator('#lex-status').evaluate((el) => el.classList.contains('error')) } : null;
+  }, { message: `the status after ${choice}` });
+  await options.evaluate(() => { document.getElementById('lex-status').textContent = ''; });
+  return { problems, heading, status: st };
+}
+
+test('options: a word list with bad lines lists them (line number, the line quoted, what to write instead, in plain Chinese); 不导入 keeps the previous list active', async () => {
   assert.ok(options && editor, 'needs the previous test');
   const previous = await storedLexicons();
   assert.equal(previous.length, 1);
 
-  // Same file name, line 3 is an unknown severity: refused as a whole.
-  let st = await importFile('e2e-words.txt', `${TERM}\n${NEW_TERM}\n@severity fatal\n`);
-  assert.equal(st.error, true, st.text);
-  assert.match(st.text, /第 3 行/);
-  assert.match(st.text, /原来的词库继续生效/);
-  assert.doesNotMatch(st.text, /第 [124] 行/);
+  // Same file name, line 3 is an unknown severity.
+  let r = await importWithProblems('e2e-words.txt', `${TERM}\n${NEW_TERM}\n@severity fatal\n`, 'cancel');
+  assert.deepEqual(r.problems.map((p) => p.line), [3]);
+  assert.equal(r.problems[0].quote, '@severity fatal');
+  assert.match(r.problems[0].why, /级别“fatal”无效。请写 block（必须修改）、review（需领导审核）/);
+  assert.match(r.heading, /1 行无法使用/);
+  assert.equal(r.status.error, true);
+  assert.match(r.status.text, /原来的词库继续生效/);
 
-  // A .csv: the reported line is the CSV line (header counted), not the converted lexicon's.
-  st = await importFile('e2e-words.csv', `词,建议\n${NEW_TERM},删除\n***,\n`, 'text/csv');
-  assert.equal(st.error, true, st.text);
-  assert.match(st.text, /第 3 行/);
+  // The message of the issue: a field that is not key=value, said plainly, with what to write.
+  r = await importWithProblems('e2e-fields.txt', `${NEW_TERM}\n赌博 | 严重\n`, 'cancel');
+  assert.deepEqual(r.problems.map((p) => [p.line, p.quote]), [[2, '赌博 | 严重']]);
+  assert.match(r.problems[0].why, /竖线“\|”后面要写“名称=内容”，例如“\| suggest=替换的词”；“严重”不是这种写法/);
+  assert.doesNotMatch(r.problems[0].why, /key=value|field/, 'no English in the explanation');
+
+  // A .csv: the reported line is the CSV line (header counted), the CSV line is what is quoted.
+  r = await importWithProblems('e2e-words.csv', `词,建议\n${NEW_TERM},删除\n***,\n`, 'cancel', 'text/csv');
+  assert.deepEqual(r.problems.map((p) => [p.line, p.quote]), [[3, '***,']]);
+  assert.match(r.problems[0].why, /没有文字或数字/);
   // A field the lexicon format cannot express.
-  st = await importFile('e2e-pipe.csv', `词,建议\n${NEW_TERM},删除\n坏|词,x\n`, 'text/csv');
-  assert.equal(st.error, true, st.text);
-  assert.match(st.text, /第 3 行/);
+  r = await importWithProblems('e2e-pipe.csv', `词,建议\n${NEW_TERM},删除\n坏|词,x\n`, 'cancel', 'text/csv');
+  assert.deepEqual(r.problems.map((p) => p.line), [3]);
 
   assert.deepEqual(await storedLexicons(), previous, 'the stored lists are unchanged');
   assert.equal(await options.locator('#lex-body tr').count(), 1);
@@ -94,6 +124,20 @@ test('options: a malformed word list is refused with its line number ("第 N 行
   await recheck();
   await waitFor(async () => (await highlightTexts(editor, 'wxlint-block')).includes(TERM), { message: `${TERM} still highlighted`, timeout: TIMEOUT });
   assert.deepEqual(await highlightTexts(editor, 'wxlint-block'), [TERM]);
+});
+
+test('options: 跳过这几行 is an explicit choice: the good lines are imported and the skipped ones still reported', async () => {
+  assert.ok(options && editor, 'needs the previous tests');
+  const r = await importWithProblems('e2e-skip.txt', `测试禁用词丙\n坏词 | 严重\n@wrong\n测试禁用词庚\n`, 'skip');
+  assert.deepEqual(r.problems.map((p) => p.line), [2, 3]);
+  assert.match(r.problems[1].why, /“@wrong”不是可用的指令/);
+  assert.equal(r.status.error, false, r.status.text);
+  assert.match(r.status.text, /已导入“e2e-skip\.txt”：2 个词条.*跳过了第 2、3 行/);
+  const stored = (await storedLexicons()).find((l) => l.name === 'e2e-skip.txt');
+  assert.deepEqual(stored.skipped, [2, 3]);
+  await caretAtEnd(editor, '#wxlint-fixture-last');
+  await typeText(editor, '，测试禁用词庚');
+  await waitFor(async () => (await highlightTexts(editor, 'wxlint-block')).includes('测试禁用词庚'), { message: 'a term after the skipped lines in use' });
 });
 
 test('options: word lists saved on Windows (UTF-8 with BOM and CRLF; GB18030 from Excel) import and apply', async () => {
@@ -111,7 +155,7 @@ test('options: word lists saved on Windows (UTF-8 with BOM and CRLF; GB18030 fro
     const texts = await highlightTexts(editor, 'wxlint-block');
     return texts.includes('测试禁用词戊') && texts.includes('测试禁用词己') && texts.includes(TERM);
   }, { message: 'the terms of both Windows files highlighted' });
-  assert.equal(await options.locator('#lex-body tr').count(), 3);
+  assert.equal(await options.locator('#lex-body tr').count(), 4);
 });
 
 test('options: after the service worker is stopped (as Chromium does when idle), the next edit is checked with the imported lists', async () => {
