@@ -56,7 +56,9 @@
     const h = location.hostname;
     if (h === 'xiumi.us' || h.endsWith('.xiumi.us')) return 'xiumi';
     if (h === '135editor.com' || h.endsWith('.135editor.com')) return 'e135';
-    if (h === 'mp.weixin.qq.com') return 'wechat';
+    // The WeChat content scripts only run on its editor pages (manifest.json); a copy of the
+    // extension for tests serves them from another host at the same path.
+    if (h === 'mp.weixin.qq.com' || location.pathname.startsWith('/cgi-bin/appmsg')) return 'wechat';
     return 'other';
   }
 

@@ -219,7 +219,7 @@ test('firefox: the add-on checks the new-editor fixture (panel, highlight of a t
       status: sr.querySelector('.panel .status').textContent,
       rules: [...sr.querySelectorAll('.panel .group')].map((g) => g.dataset.rule),
       items: [...sr.querySelectorAll('.panel li.item .text')].map((e) => e.textContent),
-      block: Number(sr.querySelector('.panel .badge[data-severity="block"]')?.textContent ?? 0),
+      block: Number(sr.querySelector('.panel .badge[data-severity="block"]')?.dataset.count ?? 0),
     };
   });
   const first = await waitFor(async () => { const s = await panelState(); return s && s.rules.includes('image-caption') ? s : null; }, { timeout: TIMEOUT, message: 'the panel with the image-caption finding' });
