@@ -15,6 +15,7 @@
 //   {type: 'managed'}                   → {managed} (the organisation's settings, parsed; null when none)
 //   {type: 'badge', counts}             → {ok: true} (the toolbar badge of the sender's tab)
 //   {type: 'sites'}                     → {sites: {xiumi: {enabled, granted, registered}, e135: …}}
+//   {type: 'checkSelection', tabId}     → {ok: true, mode} | {error} (the popup's 检查选中的文字)
 //   {type: 'status'}                    → {ready, version, lexicons, settingsError, lexiconErrors, checks}
 //   {type: 'openOptions'}               → {ok: true}
 //   {type: 'openReviewSheet', sheet}    → {ok: true, id} (stores the sheet data one-time, opens review-sheet.html)
@@ -27,9 +28,15 @@ const { api, KEYS, SETTINGS_KEYS, SITES, buildConfig, sheetStorage, readManaged,
 const SHEET_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 let initPromise = null;
-/** The checker built from the current settings, or null until the first message. */
+/**
+ * The checker built from the current settings, or null until the first message.
+ * @type {Checker | null}
+ */
 let checker = null;
-/** A promise for the rebuild in progress (or done). */
+/**
+ * A promise for the rebuild in progress (or done).
+ * @type {Promise<Checker> | null}
+ */
 let buildPromise = null;
 /** The settings revision the checker was built from. */
 let builtRevision = null;
@@ -50,6 +57,7 @@ function ensureInit() {
   return initPromise;
 }
 
+/** @returns {Promise<Checker>} */
 async function build() {
   await ensureInit();
   const stored = await getStored(SETTINGS_KEYS);
@@ -86,13 +94,17 @@ async function build() {
 
 let rebuilding = false;
 
-/** The checker, (re)built first when none exists yet or when `revision` is newer than it. */
+/**
+ * The checker, (re)built first when none exists yet or when `revision` is newer than it.
+ * @returns {Promise<Checker>}
+ */
 function ready(revision) {
   if (!buildPromise) return rebuild();
   if (typeof revision === 'number' && revision > (builtRevision ?? 0) && !rebuilding) return rebuild();
   return buildPromise;
 }
 
+/** @returns {Promise<Checker>} */
 function rebuild() {
   rebuilding = true;
   const p = (buildPromise || Promise.resolve()).catch(() => {}).then(build);
@@ -167,6 +179,59 @@ if (api.permissions && api.permissions.onAdded) {
 }
 api.runtime.onInstalled.addListener(() => { syncSiteScripts(); });
 if (api.runtime.onStartup) api.runtime.onStartup.addListener(() => { syncSiteScripts(); });
+
+// ---- 用 wxlint 检查选中的文字: any page, on request, with activeTab only ---------------------------
+
+/** The scripts of the selection check (the panel and highlights, without the editor wiring). */
+const SELECTION_FILES = ['extension/shared.js', 'extension/content/util.js', 'extension/content/selectors.js',
+  'extension/content/styles.js', 'extension/content/adapters.js', 'extension/content/extract.js',
+  'extension/content/highlight.js', 'extension/content/panel.js', 'extension/content/selection.js'];
+
+/**
+ * Check the selection (or the field being edited) in a tab's frame. Needs access to the page: the
+ * activeTab grant the context menu or the toolbar button gives; without it, executeScript fails
+ * and nothing is injected. On a WeChat editor page (checked anyway) it re-checks the article.
+ * @param {number} tabId
+ * @param {number} [frameId]
+ */
+async function checkSelection(tabId, frameId) {
+  const target = { tabId, frameIds: [frameId || 0] };
+  try {
+    const [probe] = await api.scripting.executeScript({
+      target,
+      func: () => {
+        const n = /** @type {any} */ (globalThis).wxlint;
+        if (n && n.selection) { n.selection.run(); return 'again'; }
+        if (n && n.started) return 'editor';
+        return 'fresh';
+      },
+    });
+    const mode = probe && probe.result;
+    if (mode === 'fresh') await api.scripting.executeScript({ target, files: SELECTION_FILES });
+    else if (mode === 'editor') await api.tabs.sendMessage(tabId, { type: 'recheck' });
+    return { ok: true, mode };
+  } catch (e) {
+    return { error: errorText(e) };
+  }
+}
+// For the tests, which cannot click the browser's own menu: the same function.
+globalThis.wxlintCheckSelection = checkSelection;
+
+const MENU_ID = 'wxlint-check-selection';
+function createMenus() {
+  if (!api.contextMenus) return;
+  try {
+    api.contextMenus.removeAll(() => {
+      api.contextMenus.create({ id: MENU_ID, title: api.i18n.getMessage('menuCheckSelection'), contexts: ['selection', 'editable'] });
+    });
+  } catch (_) { /* no menus in this browser */ }
+}
+if (api.contextMenus) {
+  api.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab && typeof tab.id === 'number') checkSelection(tab.id, info.frameId);
+  });
+}
+api.runtime.onInstalled.addListener(createMenus);
 
 // ---- The toolbar badge: the worst open finding of each tab -------------------------------------
 
@@ -279,6 +344,9 @@ async function handle(msg, sender) {
     case 'sites': {
       return { sites: await syncSiteScripts() };
     }
+    case 'checkSelection': {
+      return checkSelection(Number(msg.tabId), 0);
+    }
     case 'status': {
       let ok = true;
       try { await ready(); } catch (_) { ok = false; }
@@ -305,7 +373,7 @@ async function handle(msg, sender) {
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== 'string') return false;
-  const known = ['check', 'rules', 'validateLexicon', 'validateConfig', 'addAllow', 'removeAllow', 'managed', 'badge', 'sites', 'status', 'openOptions', 'openReviewSheet'];
+  const known = ['check', 'rules', 'validateLexicon', 'validateConfig', 'addAllow', 'removeAllow', 'managed', 'badge', 'sites', 'checkSelection', 'status', 'openOptions', 'openReviewSheet'];
   if (!known.includes(msg.type)) return false; // e.g. 'stats' is for the content script
   handle(msg, sender).then(
     (answer) => sendResponse(answer),

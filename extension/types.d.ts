@@ -99,6 +99,7 @@ declare global {
     cursor: Map<string, number>;
     crossCheck: CrossCheck | null;
     mismatchStreak: { title: number; body: number };
+    lastJump?: { rule: string; field: string; block: number | null; start: number; text: string };
   }
 
   interface GuardHooks {
@@ -219,7 +220,7 @@ declare global {
       info: () => any;
     };
     panel: {
-      init: (h: Partial<PanelHandlers> & { kind?: string }) => Promise<void>;
+      init: (h: Partial<PanelHandlers> & { kind?: string; expanded?: boolean }) => Promise<void>;
       render: (s: PanelState) => void;
       message: (text: string | null) => void;
       toast: (text: string, undo?: () => void) => void;

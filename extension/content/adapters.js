@@ -156,22 +156,28 @@
 
   // ---- 秀米 -----------------------------------------------------------------------------------
 
-  /** @returns {Editor | null} */
+  /**
+   * 秀米: the paper (its text blocks and its image blocks, in order) when a container is
+   * recognised; otherwise the editable blocks themselves (images between them are then missed,
+   * and the panel does not claim otherwise).
+   * @returns {Editor | null}
+   */
   function detectXiumi() {
     const X = S.xiumi;
     const paper = ns.queryFirst(document, X.paper);
     const scope = paper || document.body;
     if (!scope) return null;
     /** @type {HTMLElement[]} */
-    const roots = [];
+    const blocks = [];
     for (const el of /** @type {NodeListOf<HTMLElement>} */ (scope.querySelectorAll(X.blocks))) {
       if (ns.ui && ns.ui.isOwn(el)) continue;
       if (ns.closestAny(el, X.notBody)) continue;
       // Only the outermost editable of nested ones is a block.
       const parent = el.parentElement && el.parentElement.closest(X.blocks);
       if (parent && scope.contains(parent)) continue;
-      roots.push(el);
+      blocks.push(el);
     }
+    const roots = paper && blocks.length ? [paper] : blocks;
     const title = inputField(ns.queryFirst(document, X.title));
     const author = inputField(ns.queryFirst(document, X.author));
     const digest = inputField(ns.queryFirst(document, X.digest));

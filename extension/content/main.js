@@ -633,6 +633,8 @@
     if (!list.length) return;
     const i = ((S.cursor.get(row.key) ?? -1) + 1) % list.length;
     S.cursor.set(row.key, i);
+    const f = list[i].finding;
+    S.lastJump = { rule: f.rule, field: f.field, block: f.block ?? null, start: f.start, text: f.text };
     ns.highlight.flash(list[i], false);
   }
 
@@ -800,6 +802,7 @@
       highlight: ns.highlight.info(),
       crossCheck: S.crossCheck,
       pageModal: ns.ui.pageModal(),
+      lastJump: S.lastJump || null,
     };
   }
 

@@ -39,7 +39,7 @@
   /** Whether the panel is shown collapsed right now (user's choice, or no room). */
   let collapsedNow = false;
 
-  /** @param {Partial<PanelHandlers> & {kind?: string}} h2 */
+  /** @param {Partial<PanelHandlers> & {kind?: string, expanded?: boolean}} h2 */
   async function init(h2) {
     handlers = { ...handlers, ...h2 };
     if (h2.kind) state.kind = h2.kind;
@@ -53,6 +53,8 @@
         if (mine.mode === 'float') state.mode = 'float';
         for (const k of ['left', 'top', 'width', 'height']) if (Number.isFinite(mine[k])) state[k] = mine[k];
         if (typeof mine.collapsed === 'boolean') state.collapsed = mine.collapsed;
+      } else if (h2.expanded) {
+        state.collapsed = false;
       }
     } catch (_) { /* defaults */ }
     build();

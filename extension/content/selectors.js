@@ -152,7 +152,10 @@
     /** Buttons that copy or sync the article to WeChat: a warning badge sits on them. */
     syncButtons: ['拷贝到公众号', '同步到公众号', '复制到公众号', '拷贝'],
     column: ['.paper-content', '.tn-paper-content', '.paper'],
-    placeholders: ['.placeholder[contenteditable="false"]'],
+    /** Not article text inside the paper: the blocks' own toolbars and handles. */
+    placeholders: ['.tn-comp-toolbar', '.tn-comp-handle', '.placeholder[contenteditable="false"]', '[class*="toolbar"][contenteditable="false"]'],
+    fixedBars: ['.toolbar', 'header', '#tn_xiumi_header_navbar_nav'],
+    modalDialogs: ['.modal.in', '.modal-backdrop', '.tn-modal'],
   });
 
   /**
@@ -170,6 +173,8 @@
     syncButtons: ['同步到公众号', '同步微信', '同步', '复制', '保存同步'],
     column: ['#WxMsgContent', '.edui-editor', '#edui1'],
     placeholders: [],
+    fixedBars: ['.toolbar', 'header', '.header', '.navbar'],
+    modalDialogs: ['.modal.in', '.layui-layer-shade', '.modal-backdrop'],
   });
 
   ns.selectors = Object.freeze({

@@ -426,8 +426,10 @@ fn digits_of(s: &str) -> String {
         .collect()
 }
 
-/// The masked form: ID keeps the first 6 and last 4, mobile and landline hide the last 4,
-/// a card keeps only the last 4. Separators and the digits' own widths are kept.
+/// The masked form: ID keeps the first 6 and last 4, a mobile number its first 3 and last 4
+/// (139****5678, the usual way of writing a masked mobile number; a country code before it is
+/// kept), a landline hides the last 4, a card keeps only the last 4. Separators and the digits'
+/// own widths are kept.
 fn mask(s: &str, kind: Kind) -> String {
     let total = s.chars().filter(|&c| digit(c).is_some() || is_check_x(c)).count();
     let mut idx = 0;
@@ -438,7 +440,8 @@ fn mask(s: &str, kind: Kind) -> String {
             }
             let hide = match kind {
                 Kind::Id => (6..total.saturating_sub(4)).contains(&idx),
-                Kind::Mobile | Kind::Landline => idx + 4 >= total,
+                Kind::Mobile => idx + 8 >= total && idx + 4 < total,
+                Kind::Landline => idx + 4 >= total,
                 Kind::Card => idx + 4 < total,
             };
             idx += 1;
@@ -596,11 +599,12 @@ mod tests {
         let f = body("联系人：张老师，电话13812345678。");
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].start, f[0].end), (10, 21));
-        assert_eq!(f[0].suggestion.as_deref(), Some("1381234****"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("138****5678"));
         assert_eq!(f[0].category.as_deref(), Some("mobile"));
         assert!(f[0].message.contains("手机号码"));
         assert_eq!(texts("电话 138-1234-5678 或 138 1234 5678"), ["138-1234-5678", "138 1234 5678"]);
-        assert_eq!(body("138-1234-5678")[0].suggestion.as_deref(), Some("138-1234-****"));
+        assert_eq!(body("138-1234-5678")[0].suggestion.as_deref(), Some("138-****-5678"));
+        assert_eq!(body("+86 13812345678")[0].suggestion.as_deref(), Some("+86 138****5678"));
         assert_eq!(texts("手机：+86 13812345678；+8613912345678；86-138-1234-5678；0086 13812345678"), [
             "+86 13812345678",
             "+8613912345678",
@@ -621,7 +625,7 @@ mod tests {
         let f = body("😀手机：１３８１２３４５６７８");
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].start, f[0].end, f[0].text.as_str()), (5, 16, "１３８１２３４５６７８"));
-        assert_eq!(f[0].suggestion.as_deref(), Some("１３８１２３４****"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("１３８****５６７８"));
         let fw: String = ID.chars().map(|c| c.to_digit(10).map_or(c, |d| char::from_u32('０' as u32 + d).unwrap())).collect();
         let f = body(&format!("👨‍👩‍👧身份证{fw}"));
         assert_eq!(f.len(), 1);

@@ -81,6 +81,57 @@ export function baselineUrl(page, query = {}) {
   return `${ORIGIN}/wxlint-e2e/baseline/${FIXTURE_PAGES[page]}?${params}`;
 }
 
+/** The other sites' fixture pages: host → {path → file}. */
+const SITE_PAGES = {
+  'xiumi.us': { '/studio/v5': 'xiumi-editor.html', '/studio/v5/paper': 'xiumi-editor.html' },
+  'www.135editor.com': { '/beautify_editor.html': 'e135-editor.html' },
+  'news.example.com': { '/notice.html': 'selection-page.html' },
+};
+export const SITE_ORIGINS = Object.keys(SITE_PAGES).map((h) => `https://${h}`);
+
+/** The address of another site's fixture: 'xiumi' | 'e135' | 'news' (a distinct e2e_tab each time). */
+export function siteUrl(site, query = {}) {
+  tabCounter += 1;
+  const params = new URLSearchParams({ ...query, e2e_tab: String(tabCounter) });
+  const base = { xiumi: 'https://xiumi.us/studio/v5', e135: 'https://www.135editor.com/beautify_editor.html', news: 'https://news.example.com/notice.html' }[site];
+  const hash = site === 'xiumi' ? '#/paper/for/new/cube/0' : '';
+  return `${base}?${params}${hash}`;
+}
+
+function assetFor(u) {
+  const asset = u.pathname.match(/^\/wxlint-e2e\/([\w.-]+\.(js|css|png))$/);
+  if (asset && fs.existsSync(path.join(FIXTURES, asset[1]))) {
+    const type = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', png: 'image/png' }[asset[2]];
+    return { headers: { 'content-type': type }, body: fs.readFileSync(path.join(FIXTURES, asset[1])) };
+  }
+  return null;
+}
+
+function siteFixtureFor(url) {
+  const u = new URL(url);
+  const pages = SITE_PAGES[u.host];
+  if (!pages) return null;
+  const file = pages[u.pathname];
+  if (file) return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: fs.readFileSync(path.join(FIXTURES, file)) };
+  return assetFor(u);
+}
+
+/**
+ * A copy of the extension (for tests only; the shipped manifest.json is never changed) whose
+ * manifest also grants `hosts` as host permissions: the state of a browser where the user granted
+ * the optional hosts. Returns its directory (a unique path: a unique extension id).
+ */
+export function stageExtension(hosts = []) {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'wxlint-ext-')));
+  fs.mkdirSync(path.join(dir, 'pkg'), { recursive: true });
+  for (const d of ['_locales', 'extension', 'icons']) fs.cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
+  for (const f of ['wxlint.js', 'wxlint_bg.wasm']) fs.copyFileSync(path.join(ROOT, 'pkg', f), path.join(dir, 'pkg', f));
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...hosts];
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 function fixtureFor(url) {
   const u = new URL(url);
   const html = { 'content-type': 'text/html; charset=utf-8' };
@@ -144,6 +195,21 @@ export async function launch(options = {}) {
   await context.route((u) => /^(https?|wss?|ftp):$/.test(u.protocol), (route) => {
     note(route, 'blocked');
     return route.abort('blockedbyclient');
+  });
+  for (const origin of SITE_ORIGINS) {
+    await context.route(`${origin}/**`, (route) => {
+      const f = siteFixtureFor(route.request().url());
+      if (!f) {
+        note(route, 'not-found');
+        return route.fulfill({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' });
+      }
+      note(route, 'fixture');
+      return route.fulfill({ status: 200, headers: { ...f.headers, 'content-security-policy': "script-src 'self'", 'cache-control': 'no-store' }, body: f.body });
+    });
+  }
+  await context.route('https://img.xiumi.us/**', (route) => {
+    note(route, 'image');
+    return route.fulfill({ status: 200, headers: { 'content-type': 'image/png' }, body: fs.readFileSync(path.join(FIXTURES, 'photo.png')) });
   });
   await context.route(`${IMAGE_ORIGIN}/**`, (route) => {
     note(route, 'image');
@@ -272,6 +338,67 @@ export async function openEditor(env, kind, query = {}, { waitChecked = true } =
   }
   return page;
 }
+
+/**
+ * Open an editor fixture in a window of `width` × `height` CSS pixels at `scale` (1.5: the
+ * browser zoomed to 150 %, i.e. a window of width × scale device pixels), and wait for the check.
+ */
+export async function openEditorAt(env, kind, query, { width, height, scale = 1 }) {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.e2eErrors = errors;
+  const cdp = await env.context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
+  page.e2eCdp = cdp;
+  await page.goto(editorUrl(kind, query), { waitUntil: 'load' });
+  await waitFor(async () => {
+    const st = await status(env, page);
+    return st.recognised && st.checked && !st.error ? st : null;
+  }, { message: `the extension to check the ${kind} fixture` });
+  return page;
+}
+
+/** Screenshots kept as test artefacts: target/e2e-screenshots/NAME.png. */
+export async function screenshot(page, name) {
+  const dir = path.join(ROOT, 'target/e2e-screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, caret: 'initial' });
+  return file;
+}
+
+/**
+ * The boxes of every finding drawn in the top window's viewport: the ranges of CSS.highlights
+ * (in the page and in same-origin frames) and the overlay's boxes, clipped to the viewport.
+ */
+export async function findingRects(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const add = (r, dx, dy, what) => {
+      const x = { left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy, what };
+      if (x.right > 0 && x.left < vw && x.bottom > 0 && x.top < vh && x.right - x.left > 0.5) out.push(x);
+    };
+    const wins = [[window, 0, 0]];
+    for (const f of document.querySelectorAll('iframe')) {
+      try { const r = f.getBoundingClientRect(); if (f.contentWindow.CSS) wins.push([f.contentWindow, r.left + f.clientLeft, r.top + f.clientTop]); } catch (_) { /* cross-origin */ }
+    }
+    for (const [w, dx, dy] of wins) {
+      if (!w.CSS || !w.CSS.highlights) continue;
+      for (const [name, hl] of w.CSS.highlights) {
+        if (name === 'wxlint-flash') continue;
+        for (const range of hl) for (const r of range.getClientRects()) add(r, dx, dy, `${name}:${range.toString()}`);
+      }
+    }
+    const sr = document.getElementById('wxlint-extension-root')?.shadowRoot;
+    if (sr) for (const b of sr.querySelectorAll('.layer .box:not(.flash)')) add(b.getBoundingClientRect(), 0, 0, `box:${b.className}`);
+    return out;
+  });
+}
+
+export const intersects = (a, b) => a.left < b.right - 0.5 && a.right > b.left + 0.5 && a.top < b.bottom - 0.5 && a.bottom > b.top + 0.5;
 
 /** The extension's options page. */
 export async function openOptions(env) {

@@ -1,0 +1,71 @@
+// The editor plugins' mapping between documents and the checker (npm/prosemirror.js,
+// npm/codemirror.js), in Node with the real checker (pkg-node/): every finding's range covers
+// exactly its text in the document, emoji, zero-width characters, hard breaks, inline atoms and
+// Markdown markers included. (The plugins in a real browser: tests/e2e/plugins.test.mjs.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { Schema } from 'prosemirror-model';
+import { schema as basic } from 'prosemirror-schema-basic';
+import { articleFromDoc, findingRanges } from '../../npm/prosemirror.js';
+import { articleFromMarkdown, diagnosticsFor } from '../../npm/codemirror.js';
+
+const require = createRequire(import.meta.url);
+const { Checker } = require('../../pkg-node/wxlint.js');
+const checker = new Checker();
+
+const schema = new Schema({
+  nodes: basic.spec.nodes.addToEnd('mention', { inline: true, group: 'inline', atom: true, attrs: { name: {} }, toDOM: (n) => ['span', n.attrs.name] }),
+  marks: basic.spec.marks,
+});
+const p = (...content) => schema.node('paragraph', null, content);
+const txt = (s, marks) => schema.text(s, marks);
+
+test('prosemirror mapping: findings after emoji, inside zero-width spaces, across marks, after hard breaks and inline atoms land on exactly their text', () => {
+  const strong = schema.marks.strong.create();
+  const doc = schema.node('doc', null, [
+    schema.node('heading', { level: 2 }, [txt('活动通知')]),
+    p(txt('😀👍🏽有人出售\u200B冰毒')),
+    p(txt('代购'), txt('大麻', [strong]), schema.node('hard_break'), txt('出售冰毒')),
+    p(schema.node('mention', { name: '@王老师' }), txt('联系电话13912345678')),
+    schema.node('image', { src: 'https://mmbiz.qpic.cn/a.png' }),
+    p(txt('做到警钟常鸣')),
+  ]);
+  const { article, maps } = articleFromDoc(doc, { title: '活动通知' });
+  assert.equal(article.blocks[0].style.heading, true);
+  assert.equal(article.blocks[3].text, '\uFFFC联系电话13912345678');
+  const findings = checker.check(article);
+  const ranges = findingRanges(findings, maps);
+  const byText = Object.fromEntries(ranges.filter((r) => !r.node).map((r) => [r.finding.text, doc.textBetween(r.from, r.to)]));
+  for (const t of ['出售\u200B冰毒', '代购大麻', '出售冰毒', '13912345678', '警钟常鸣']) {
+    assert.equal(byText[t], t, `${t}: ${JSON.stringify(byText)}`);
+  }
+  const image = ranges.find((r) => r.finding.rule === 'image-caption');
+  assert.ok(image && image.node);
+  assert.equal(doc.nodeAt(image.from).type.name, 'image');
+});
+
+test('codemirror mapping: Markdown findings map to the source exactly; markers are not text; the first # line is the title', () => {
+  const source = [
+    '# 城南小学召开安全工作会议',
+    '',
+    '> 😀做到警钟常鸣',
+    '- 有人出售\u200B冰毒',
+    '1. 联系电话：13912345678',
+    '',
+    '![](https://mmbiz.qpic.cn/a.png)',
+    '',
+    '```',
+    '代码里的出售冰毒不检查',
+    '```',
+  ].join('\n');
+  const model = articleFromMarkdown(source);
+  assert.equal(model.article.title, '城南小学召开安全工作会议');
+  assert.deepEqual(model.article.blocks.map((b) => b.type), ['text', 'text', 'text', 'image']);
+  assert.equal(model.article.blocks[0].text, '😀做到警钟常鸣');
+  const diags = diagnosticsFor(checker.check(model.article), model);
+  const texts = diags.map((d) => source.slice(d.from, d.to));
+  for (const t of ['警钟常鸣', '出售\u200B冰毒', '13912345678', '![](https://mmbiz.qpic.cn/a.png)']) assert.ok(texts.includes(t), `${t} in ${JSON.stringify(texts)}`);
+  assert.ok(!texts.some((t) => t.includes('代码里')), 'code blocks are not checked');
+  assert.equal(diags.find((d) => source.slice(d.from, d.to) === '警钟常鸣').severity, 'error');
+});
