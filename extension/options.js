@@ -327,11 +327,12 @@ async function renderSites() {
 for (const site of Object.keys(SITES)) {
   $(`site-${site}`).addEventListener('change', async (e) => {
     const box = /** @type {HTMLInputElement} */ (e.target);
+    // The browser asks the user; it must be asked within the click (before anything is awaited).
+    const asked = box.checked ? api.permissions.request({ origins: SITES[site].origins }).catch(() => false) : null;
     const stored = await getStored(KEYS.sites);
     const sites = { ...(stored[KEYS.sites] || {}) };
     if (box.checked) {
-      let granted = false;
-      try { granted = await api.permissions.request({ origins: SITES[site].origins }); } catch (_) { granted = false; }
+      const granted = await asked;
       if (!granted) { box.checked = false; $(`site-${site}-state`).textContent = t('optSiteRefused'); return; }
       sites[site] = true;
     } else {

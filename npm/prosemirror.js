@@ -26,7 +26,8 @@ const num = (v) => {
 /**
  * The checker's article model from a ProseMirror document: every textblock is a text block
  * (a heading is marked as one, `textAlign` / `align` attributes become the alignment hint), every
- * block-level leaf node with a `src` attribute an image block. Hard breaks are "\n"; other inline
+ * block-level leaf node with a `src` attribute, and every textblock holding only an inline image,
+ * an image block. Hard breaks are "\n"; other inline
  * leaves (inline images, mentions) one U+FFFC each, so that offsets stay exact.
  * Returns {article, maps}: maps[i] = {pos, segs: [{text, pos, len}]} for text blocks, {pos, size}
  * for images, to turn the findings' offsets back into positions.
@@ -37,6 +38,13 @@ export function articleFromDoc(doc, fields = {}) {
   const blocks = [];
   const maps = [];
   doc.descendants((node, pos) => {
+    // A paragraph holding nothing but an inline image (the basic schema's images) is an image block.
+    if (node.isTextblock && node.childCount === 1 && node.firstChild.attrs && typeof node.firstChild.attrs.src === 'string') {
+      const img = node.firstChild;
+      blocks.push({ type: 'image', src: img.attrs.src, alt: img.attrs.alt || null, width: num(img.attrs.width), height: num(img.attrs.height), caption: null });
+      maps.push({ pos: pos + 1, size: img.nodeSize, image: true });
+      return false;
+    }
     if (node.isTextblock) {
       let text = '';
       const segs = [];

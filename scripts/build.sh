@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything on a fresh machine, then runs the CLI on the bundled sample article:
 #   target/release/wxlint   the CLI
-#   pkg/                    the npm package `wxlint` (ES module for browsers and bundlers)
+#   pkg/                    the npm package `wxlint` (ES module for browsers and bundlers, with
+#                           the editor plugins wxlint/prosemirror and wxlint/codemirror)
 #   pkg-node/               the same for Node.js (CommonJS), used by tests/node/
 #   dist/                   the browser extension packages (Chrome/Edge zip, Firefox zip)
 # Installs the tools it needs first (scripts/ensure-tools.sh).
@@ -18,6 +19,9 @@ cargo build --release
 
 step "wasm-pack build --release --target web --out-dir pkg (the npm package)"
 wasm-pack build --release --target web --out-dir pkg
+
+step "the npm package's editor plugins: wxlint/prosemirror, wxlint/codemirror (scripts/npm-extras.mjs)"
+node scripts/npm-extras.mjs pkg
 
 step "wasm-pack build --release --target nodejs --out-dir pkg-node"
 wasm-pack build --release --target nodejs --out-dir pkg-node

@@ -38,6 +38,8 @@ cp icons/*.png "$stage/icons/"
 # Nothing else ships: no dotfiles, no notes, no sources of the icons.
 find "$stage" -name '.*' -prune -exec rm -rf {} + 2>/dev/null || true
 find "$stage" -name '*.md' -delete
+# The type declarations are for the type check (tsconfig.json), not for the browser.
+find "$stage" -name '*.d.ts' -delete
 
 # Every file the manifest names must exist in the staging directory.
 node -e '
@@ -45,7 +47,8 @@ const fs = require("fs"), path = require("path");
 const dir = process.argv[1];
 const m = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
 const files = [m.background.service_worker, ...m.background.scripts, m.options_ui.page, m.action.default_popup,
-  ...Object.values(m.icons), ...Object.values(m.action.default_icon), ...m.content_scripts.flatMap((c) => c.js || [])];
+  ...Object.values(m.icons), ...Object.values(m.action.default_icon), ...m.content_scripts.flatMap((c) => c.js || []),
+  ...(m.storage && m.storage.managed_schema ? [m.storage.managed_schema] : [])];
 const missing = files.filter((f) => !fs.existsSync(path.join(dir, f)));
 if (missing.length) { console.error("missing files named by manifest.json:", missing.join(", ")); process.exit(1); }
 ' "$stage"

@@ -78,8 +78,9 @@ run wasm-browser "wasm-pack test --headless --chrome (tests/wasm_browser.rs)" \
 build_packages() {
     wasm-pack build --release --target nodejs --out-dir pkg-node
     wasm-pack build --release --target web --out-dir pkg
+    node scripts/npm-extras.mjs pkg
 }
-run pkg "wasm-pack build --release: pkg-node/ (Node.js) and pkg/ (web, the npm package)" \
+run pkg "wasm-pack build --release: pkg-node/ (Node.js) and pkg/ (web, the npm package, with its editor plugins)" \
     build_packages
 
 # The extension's scripts against their JSDoc types and pkg/wxlint.d.ts (tsconfig.json): a

@@ -499,6 +499,8 @@
         if (ns.ui.isOwn(el)) continue;
         const cs = getComputedStyle(el);
         if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+        // Only what stays put over the article while it scrolls.
+        if (cs.position !== 'fixed' && cs.position !== 'sticky') continue;
         const r = el.getBoundingClientRect();
         if (r.width && r.height) out.push(r);
       }

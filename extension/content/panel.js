@@ -172,28 +172,39 @@
     // Collapsed: the user's choice, else (automatic) whenever there is no room to dock.
     const collapsed = state.collapsed !== null ? state.collapsed : state.mode === 'auto' && !dock;
     setCollapsedClass(collapsed);
+    if (!collapsed) el.classList.remove('vertical');
     parts.dock.hidden = state.mode !== 'float';
     el.classList.toggle('resizable', !collapsed);
     if (collapsed) {
       el.style.width = '';
       el.style.height = '';
       el.style.maxHeight = '';
-      const bw = el.offsetWidth || 120;
-      const bh = el.offsetHeight || 32;
+      el.classList.remove('vertical');
+      let bw = el.offsetWidth || 80;
+      let bh = el.offsetHeight || 32;
+      const margin = 4;
+      const rightRoom = col ? vp.w - col.right - 2 * margin : vp.w;
+      const leftRoom = col ? col.left - 2 * margin : 0;
       let left;
       let top;
       if (state.mode === 'float' && Number.isFinite(state.left)) {
         left = state.left;
         top = state.top;
-      } else if (col && vp.w - col.right - 2 * GAP >= bw) {
-        left = vp.w - GAP - bw;
+      } else if (rightRoom >= bw) {
+        left = vp.w - margin - bw;
         top = top0;
-      } else if (col && col.left - 2 * GAP >= bw) {
-        left = col.left - GAP - bw;
+      } else if (leftRoom >= bw) {
+        left = col.left - margin - bw;
         top = top0;
       } else {
-        left = vp.w - bw - GAP;
-        top = bottom0 - bh;
+        // A narrow margin: the badge stands upright in it.
+        el.classList.add('vertical');
+        bw = el.offsetWidth || 30;
+        bh = el.offsetHeight || 60;
+        if (rightRoom >= bw) left = vp.w - margin - bw;
+        else if (leftRoom >= bw) left = col.left - margin - bw;
+        else left = vp.w - bw - margin;
+        top = top0;
       }
       setBox(clamp(left, 0, vp.w - bw), clamp(top, 0, vp.h - bh), null, null);
       return;
@@ -354,7 +365,10 @@
       else if (status.checking || !status.checked) list.push(h('span', { class: 'badge idle' }, t('checking')));
     }
     parts.badges.replaceChildren(...list);
-    parts.short.textContent = worst ? t('badgeCount', [t(`severity_${worst}`), String(counts[worst])]) : cls === 'ok' ? t('badgeOk') : '';
+    // The collapsed badge is small: the icon says the level, the number how many (and the
+    // tooltip / accessible name say it in words).
+    parts.short.textContent = worst ? String(counts[worst]) : '';
+    parts.short.setAttribute('aria-label', summary || t(`status_${cls}`));
     el.title = summary || '';
   }
 

@@ -169,6 +169,8 @@
       return { error: S.error };
     }
     S.error = null;
+    // Only the checked text: the empty title, author and digest of this check are not the page's.
+    answer.findings = answer.findings.filter((f) => f.field === 'body');
     S.result = { ex, findings: answer.findings };
     S.chars = ex.article.blocks.reduce((n, b) => n + (b.type === 'text' ? Array.from(b.text).length : 0), 0);
     let n = 0;

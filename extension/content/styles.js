@@ -83,7 +83,7 @@ button.small { padding: 0 6px; font-size: 12px; line-height: 20px; }
 /* Floating panel */
 .panel { position: fixed; z-index: 2; width: 320px; display: flex; flex-direction: column; background: #fff; border: 1px solid ${U.line}; border-radius: 8px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.16); overflow: hidden; pointer-events: auto; min-width: 240px; min-height: 120px; }
 .panel.resizable { resize: both; }
-.panel.collapsed { min-height: 0; min-width: 0; width: auto !important; height: auto !important; resize: none; border-radius: 18px; }
+.panel.collapsed { min-height: 0; min-width: 0; width: auto !important; height: auto !important; max-height: none !important; resize: none; border-radius: 18px; }
 .panel .head { display: flex; align-items: center; gap: 6px; padding: 6px 8px 6px 10px; background: #f7f8fa; border-bottom: 1px solid #eceef1; cursor: move; user-select: none; touch-action: none; flex: none; }
 .panel.collapsed .head { border-bottom: none; padding: 5px 8px; }
 .panel .logo { width: 20px; height: 20px; border-radius: 10px; color: #fff; font-weight: 700; font-size: 12px; display: inline-flex; align-items: center; justify-content: center; flex: none; background: ${U.muted}; }
@@ -96,6 +96,8 @@ button.small { padding: 0 6px; font-size: 12px; line-height: 20px; }
 .panel .short { display: none; font-weight: 600; white-space: nowrap; }
 .panel.collapsed .short { display: inline; }
 .panel.collapsed .badges { display: none; }
+.panel.collapsed.vertical .head { flex-direction: column; padding: 6px 4px; gap: 4px; }
+.panel.collapsed.vertical { border-radius: 15px; }
 .badge { display: inline-flex; align-items: center; gap: 3px; padding: 0 7px; border-radius: 9px; font-size: 12px; line-height: 18px; color: #fff; white-space: nowrap; }
 .badge.block { background: ${U.block}; } .badge.review { background: ${U.review}; } .badge.warn { background: ${U.warn}; } .badge.info { background: ${U.info}; }
 .badge.ok { background: ${U.ok}; }

@@ -39,7 +39,7 @@ function stage(dir, { testMatches = false } = {}) {
   fs.mkdirSync(path.join(dir, 'pkg'), { recursive: true });
   for (const d of ['_locales', 'extension', 'icons']) fs.cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
   for (const f of ['wxlint.js', 'wxlint_bg.wasm']) fs.copyFileSync(path.join(ROOT, 'pkg', f), path.join(dir, 'pkg', f));
-  for (const f of fs.readdirSync(path.join(dir, 'extension'))) if (f.endsWith('.md')) fs.rmSync(path.join(dir, 'extension', f));
+  for (const f of fs.readdirSync(path.join(dir, 'extension'))) if (f.endsWith('.md') || f.endsWith('.d.ts')) fs.rmSync(path.join(dir, 'extension', f));
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
   if (testMatches) {
     // Test-only: also match the local fixture server (match patterns ignore the port).
@@ -132,7 +132,17 @@ before(async () => {
   execFileSync('zip', ['-q', '-r', '-X', xpi, '.'], { cwd: addonDir });
 
   const wdPort = await new Promise((r) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
-  const proc = spawn(GECKODRIVER, ['--host', '127.0.0.1', '--port', String(wdPort), '--log', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Organisation-wide settings in Firefox: a managed-storage manifest in ~/.mozilla/managed-storage/
+  // (here a HOME of the test's own, so nothing of the machine's is touched).
+  const home = path.join(tmp, 'home');
+  fs.mkdirSync(path.join(home, '.mozilla', 'managed-storage'), { recursive: true });
+  fs.writeFileSync(path.join(home, '.mozilla', 'managed-storage', 'wxlint@wxlint.invalid.json'), JSON.stringify({
+    name: 'wxlint@wxlint.invalid',
+    description: 'wxlint e2e: organisation-wide settings',
+    type: 'storage',
+    data: { organization: '测试单位', lexicons: [{ name: '单位词库', text: '测试单位禁用词\n' }] },
+  }));
+  const proc = spawn(GECKODRIVER, ['--host', '127.0.0.1', '--port', String(wdPort), '--log', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: home } });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });
@@ -206,7 +216,7 @@ after(async () => {
   if (proxy) proxy.close();
 });
 
-test('firefox: the add-on checks the new-editor fixture (panel, highlight of a typed word) in Firefox ESR', { skip: missing || false, timeout: 180_000 }, async (t) => {
+test('firefox: the add-on checks the new-editor fixture (panel, highlight of a typed word; the organisation\'s managed word list) in Firefox ESR', { skip: missing || false, timeout: 180_000 }, async (t) => {
   t.diagnostic(`${driver.caps.browserName} ${driver.caps.browserVersion}, add-on ${driver.addonId}`);
   await wd('POST', `/session/${driver.session}/url`, { url: `http://127.0.0.1:${driver.port}/cgi-bin/appmsg?t=media/appmsg_edit_v2&action=edit&type=77&lang=zh_CN` });
 
@@ -249,6 +259,19 @@ test('firefox: the add-on checks the new-editor fixture (panel, highlight of a t
   assert.ok(after2.rules.includes('prohibited'));
   assert.ok(after2.items.some((x) => x.includes('出售冰毒')), JSON.stringify(after2));
   assert.deepEqual(await script(() => document.querySelector('#wxlint-fixture-last').innerHTML), '<span leaf="">供稿：柳河镇中心幼儿园出售冰毒</span>');
+
+  // The managed word list (from the managed-storage manifest) applies in Firefox too.
+  await wd('POST', `/session/${driver.session}/actions`, {
+    actions: [{ type: 'key', id: 'keyboard', actions: [...'，测试单位禁用词'].flatMap((c) => [{ type: 'keyDown', value: c }, { type: 'keyUp', value: c }]) }],
+  });
+  const managed = await waitFor(async () => {
+    const r = await script(() => {
+      const h = CSS.highlights && CSS.highlights.get('wxlint-block');
+      return h ? [...h].map((x) => x.toString()) : null;
+    });
+    return r && r.includes('测试单位禁用词') ? r : null;
+  }, { timeout: TIMEOUT, message: 'the managed word list applied in Firefox' });
+  assert.deepEqual(managed.sort(), ['出售冰毒', '测试单位禁用词'].sort());
 
   // Nothing but the local fixture server: the proxy (which refuses everything, so nothing leaves
   // the machine) saw no request from the page or the add-on. Firefox's own services (remote

@@ -359,12 +359,25 @@ export async function openEditorAt(env, kind, query, { width, height, scale = 1 
   return page;
 }
 
-/** Screenshots kept as test artefacts: target/e2e-screenshots/NAME.png. */
+/**
+ * Screenshots kept as test artefacts: target/e2e-screenshots/NAME.png, and a JPEG beside it for
+ * the README (scripts/update-screenshots.mjs copies those to docs/screenshots/).
+ */
 export async function screenshot(page, name) {
   const dir = path.join(ROOT, 'target/e2e-screenshots');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
+  if (page.e2eCdp) {
+    // A page sized by Emulation.setDeviceMetricsOverride (openEditorAt): Playwright's own
+    // screenshot would put its viewport back for the capture; ask the browser directly.
+    for (const [format, f, extra] of [['png', file, {}], ['jpeg', path.join(dir, `${name}.jpg`), { quality: 78 }]]) {
+      const { data } = await page.e2eCdp.send('Page.captureScreenshot', { format, ...extra });
+      fs.writeFileSync(f, Buffer.from(data, 'base64'));
+    }
+    return file;
+  }
   await page.screenshot({ path: file, caret: 'initial' });
+  await page.screenshot({ path: path.join(dir, `${name}.jpg`), type: 'jpeg', quality: 78, caret: 'initial' });
   return file;
 }
 

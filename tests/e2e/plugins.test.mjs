@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, ROOT, TIMEOUT, waitFor } from './harness.mjs';
+import { CHROMIUM, TIMEOUT, waitFor, screenshot } from './harness.mjs';
 import { buildExamples } from '../../scripts/build-examples.mjs';
 
 const ORIGIN = 'https://demo.wxlint.test';
@@ -114,8 +114,7 @@ test('prosemirror plugin: words typed with the keyboard (after an emoji, with a 
   const text = await popup.innerText();
   assert.match(text, /必须修改/);
   assert.match(text, /警钟长鸣/);
-  fs.mkdirSync(path.join(ROOT, 'target/e2e-screenshots'), { recursive: true });
-  await page.screenshot({ path: path.join(ROOT, 'target/e2e-screenshots/plugin-prosemirror.png') });
+  await screenshot(page, 'plugin-prosemirror');
   await popup.locator('button', { hasText: '忽略' }).click();
   await waitFor(async () => !(await pmDecorations(page)).some((x) => x.rule === 'official-wording'), { message: 'ignored' });
   assert.deepEqual(page.e2eErrors, []);
@@ -169,7 +168,7 @@ test('codemirror plugin: Markdown findings are lint diagnostics at exactly their
   // The marked text in the editor is the word.
   const marked = await page.evaluate(() => [...document.querySelectorAll('.cm-lintRange-error')].map((e) => e.textContent));
   assert.ok(marked.join('|').includes('冰毒'), JSON.stringify(marked));
-  await page.screenshot({ path: path.join(ROOT, 'target/e2e-screenshots/plugin-codemirror.png') });
+  await screenshot(page, 'plugin-codemirror');
   assert.deepEqual(page.e2eErrors, []);
   await page.close();
 });

@@ -244,6 +244,8 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
   const shot = path.join(ROOT, 'target/review-sheet.png');
   await sheet.screenshot({ path: shot, fullPage: true });
+  fs.mkdirSync(path.join(ROOT, 'target/e2e-screenshots'), { recursive: true });
+  await sheet.screenshot({ path: path.join(ROOT, 'target/e2e-screenshots/review-sheet.jpg'), type: 'jpeg', quality: 78 });
   console.log(`review sheet screenshot: ${shot}`);
   await sheet.emulateMedia({ media: 'print' });
   assert.equal(await sheet.evaluate(() => getComputedStyle(document.getElementById('toolbar')).display), 'none');

@@ -11,9 +11,17 @@ import {
   launch, stageExtension, siteUrl, waitFor, holds, highlights, panel, screenshot, assertOnlyFixtureTraffic,
 } from './harness.mjs';
 
+/** The page's tab id (without a host permission the extension does not see tabs' URLs: the active one). */
 async function tabIdOf(env, page) {
+  await page.bringToFront();
   const sw = await env.serviceWorker();
-  return sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, page.url());
+  return sw.evaluate(async (url) => {
+    const all = await chrome.tabs.query({});
+    const byUrl = all.find((t) => t.url === url);
+    if (byUrl) return byUrl.id;
+    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return active.id;
+  }, page.url());
 }
 
 async function checkSelection(env, page) {

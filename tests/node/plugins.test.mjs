@@ -28,7 +28,7 @@ test('prosemirror mapping: findings after emoji, inside zero-width spaces, acros
     p(txt('😀👍🏽有人出售\u200B冰毒')),
     p(txt('代购'), txt('大麻', [strong]), schema.node('hard_break'), txt('出售冰毒')),
     p(schema.node('mention', { name: '@王老师' }), txt('联系电话13912345678')),
-    schema.node('image', { src: 'https://mmbiz.qpic.cn/a.png' }),
+    p(schema.node('image', { src: 'https://mmbiz.qpic.cn/a.png' })),
     p(txt('做到警钟常鸣')),
   ]);
   const { article, maps } = articleFromDoc(doc, { title: '活动通知' });
