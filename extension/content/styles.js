@@ -123,10 +123,10 @@ button.small { padding: 0 6px; font-size: 12px; line-height: 20px; }
 .item .dot { flex: none; width: 8px; height: 8px; border-radius: 50%; margin-top: 6px; }
 .dot.block { background: ${U.block}; } .dot.review { background: ${U.review}; } .dot.warn { background: ${U.warn}; } .dot.info { background: ${U.info}; }
 .item .main { min-width: 0; flex: 1; }
-.item .text { font-weight: 600; word-break: break-all; }
+.item .text { font-weight: 600; overflow-wrap: anywhere; }
 .item .times { margin-left: 4px; font-weight: 600; color: ${U.muted}; }
 .item .where { color: ${U.muted}; font-size: 12px; margin-right: 4px; font-weight: 400; }
-.item .msg { color: #4e5969; font-size: 12px; word-break: break-all; }
+.item .msg { color: #4e5969; font-size: 12px; overflow-wrap: anywhere; }
 .item .actions { display: flex; gap: 4px; margin-top: 3px; flex-wrap: wrap; }
 .item .actions button { font-size: 12px; padding: 0 6px; line-height: 20px; }
 .item.ignored { opacity: 1; }
@@ -149,8 +149,8 @@ button.small { padding: 0 6px; font-size: 12px; line-height: 20px; }
 .card { position: fixed; z-index: 3; max-width: 340px; min-width: 220px; background: #fff; border: 1px solid ${U.line}; border-radius: 6px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18); padding: 8px 10px; pointer-events: auto; }
 .card .top { display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }
 .card .rule { font-weight: 600; }
-.card .msg { margin: 2px 0; word-break: break-all; }
-.card .sugg { margin: 2px 0; color: ${U.ok}; word-break: break-all; }
+.card .msg { margin: 2px 0; overflow-wrap: anywhere; }
+.card .sugg { margin: 2px 0; color: ${U.ok}; overflow-wrap: anywhere; }
 .card .actions { display: flex; gap: 6px; margin-top: 6px; justify-content: flex-end; flex-wrap: wrap; }
 
 /* Publish guard dialog */
@@ -163,8 +163,8 @@ button.small { padding: 0 6px; font-size: 12px; line-height: 20px; }
 .dialog h3 { margin: 10px 0 4px; font-size: 13px; }
 .dialog h3.block { color: ${U.block}; } .dialog h3.review { color: ${U.review}; }
 .dialog ul { margin: 0; padding-left: 18px; }
-.dialog li { margin: 3px 0; word-break: break-all; }
-.dialog li button.jump { border: none; background: none; padding: 1px 2px; text-align: left; color: ${U.ink}; white-space: normal; word-break: break-all; }
+.dialog li { margin: 3px 0; overflow-wrap: anywhere; }
+.dialog li button.jump { border: none; background: none; padding: 1px 2px; text-align: left; color: ${U.ink}; white-space: normal; overflow-wrap: anywhere; }
 .dialog li button.jump:hover { background: #f2f3f5; text-decoration: underline; }
 .dialog li .where { color: ${U.muted}; }
 .dialog li .sugg { color: ${U.ok}; }

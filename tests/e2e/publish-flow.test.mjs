@@ -210,3 +210,34 @@ test('publish flow: saving a draft and 预览 are never stopped, even in the mid
 test('publish flow: no request leaves the intercepted fixture routes', async (t) => {
   await assertOnlyFixtureTraffic(env, t);
 });
+
+test('guard dialog and panel: a phone number is never broken across two lines', async () => {
+  const page = await openEditor(env, 'prosemirror', { article: 'school' });
+  await waitFor(async () => (await highlightTexts(page, 'wxlint-block')).includes('13912345678'), { message: 'the phone number found' });
+  // The lines the number takes in an element of the extension's UI (its own text nodes).
+  const lines = (sel) => page.evaluate((s) => {
+    const sr = document.getElementById('wxlint-extension-root').shadowRoot;
+    const out = [];
+    for (const root of sr.querySelectorAll(s)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.data.indexOf('13912345678');
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 11);
+        out.push(new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size);
+      }
+    }
+    return out;
+  }, sel);
+  const inPanel = await lines('.panel');
+  assert.ok(inPanel.length >= 2, `the number in the panel (${inPanel})`);
+  assert.ok(inPanel.every((n) => n === 1), `on one line in the panel: ${inPanel}`);
+  await page.click('#js_send');
+  await openGuard(page);
+  const inDialog = await lines('.dialog');
+  assert.ok(inDialog.length >= 2, `the number in the dialog (${inDialog})`);
+  assert.ok(inDialog.every((n) => n === 1), `on one line in the dialog: ${inDialog}`);
+  await page.close();
+});
