@@ -207,9 +207,6 @@ test('publish flow: saving a draft and 预览 are never stopped, even in the mid
   await page.close();
 });
 
-test('publish flow: no request leaves the intercepted fixture routes', async (t) => {
-  await assertOnlyFixtureTraffic(env, t);
-});
 
 test('guard dialog and panel: a phone number is never broken across two lines', async () => {
   const page = await openEditor(env, 'prosemirror', { article: 'school' });
@@ -240,4 +237,8 @@ test('guard dialog and panel: a phone number is never broken across two lines', 
   assert.ok(inDialog.length >= 2, `the number in the dialog (${inDialog})`);
   assert.ok(inDialog.every((n) => n === 1), `on one line in the dialog: ${inDialog}`);
   await page.close();
+});
+
+test('publish flow: no request leaves the intercepted fixture routes', async (t) => {
+  await assertOnlyFixtureTraffic(env, t);
 });
