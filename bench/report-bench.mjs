@@ -125,17 +125,36 @@ try {
     process.exit(2);
   }
   console.log(warm.stderr.trim());
-  const times = [];
-  for (let r = 0; r < RUNS; r++) {
+  // The peer in the same run: `wxlint check --format json` on the same files (reading, extracting
+  // and checking, one thread), interleaved with the report runs.
+  const files = [];
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else files.push(p); } };
+  walk(path.join(dir, 'articles'));
+  const check = ['check', '--format', 'json', ...files];
+  const time = (argv) => {
     const s = process.hrtime.bigint();
-    const run = spawnSync(BIN, cmd, { encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - s) / 1e6);
+    const run = spawnSync(BIN, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ms = Number(process.hrtime.bigint() - s) / 1e6;
     if (run.status !== 0 && run.status !== 1) throw new Error(run.stderr);
+    return ms;
+  };
+  const times = [];
+  const checks = [];
+  for (let r = 0; r < RUNS; r++) {
+    times.push(time(cmd));
+    checks.push(time(check));
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(`report size: ${(fs.statSync(out).size / 1e6).toFixed(1)} MB`);
-  console.log(`wall time over ${RUNS} runs: median ${(median / 1000).toFixed(2)} s (min ${(times[0] / 1000).toFixed(2)} s, max ${(times[times.length - 1] / 1000).toFixed(2)} s)`);
+  const stats = (t) => {
+    const v = [...t].sort((a, b) => a - b);
+    return { median: v[Math.floor(v.length / 2)], min: v[0], max: v[v.length - 1] };
+  };
+  const s = (x) => `${(x / 1000).toFixed(2)} s`;
+  const rep = stats(times);
+  const chk = stats(checks);
+  console.log(`report size: ${(fs.statSync(out).size / 1e6).toFixed(1)} MB; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+  console.log(`report: median ${s(rep.median)} (min ${s(rep.min)}, max ${s(rep.max)}) over ${RUNS} runs`);
+  console.log(`check --format json, same files: median ${s(chk.median)} (min ${s(chk.min)}, max ${s(chk.max)})`);
+  console.log(`report / check: ${(rep.median / chk.median).toFixed(2)}× (medians)`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

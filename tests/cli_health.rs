@@ -227,6 +227,21 @@ fn the_html_report_has_a_chart_bar_per_week_and_the_tables() {
         let line = format!("<span class=\"summary-line\">{}</span>", w["summary"].as_str().unwrap());
         assert!(section("summary").contains(&line), "{line}");
     }
+    // The period's figures in the summary: reads and rates over all weeks.
+    for w in want["feedback"].as_array().unwrap() {
+        let weeks = w["weeks"].as_array().unwrap();
+        let sum = |k: &str| weeks.iter().filter_map(|x| x[k].as_f64()).sum::<f64>();
+        let line = format!(
+            "{}</a>：{} 周共阅读 {} 次，周均 {:.1} 次；点赞率 {:.2}%，留言率 {:.2}%",
+            w["account"].as_str().unwrap(),
+            weeks.len(),
+            sum("reads"),
+            sum("reads") / weeks.len() as f64,
+            sum("likes") / sum("reads") * 100.0,
+            sum("comments") / sum("reads") * 100.0
+        );
+        assert!(section("summary").contains(&line), "{line}");
+    }
     assert!(cadence.contains("<strong>15 天</strong>：2026年3月12日发布后，直到 2026年3月27日才再次发布"));
     assert!(cadence.contains("未找到发布日期的文章（2 篇）") && cadence.contains("water-outage.txt"));
     assert!(cadence.contains("重复的文章"));

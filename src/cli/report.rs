@@ -154,11 +154,13 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     }
     articles.sort_by_key(Checked::sort_key); // stable: ties keep the order found
     let health = health(&args.health, health_rules, &articles, stats);
+    let mut config = config_summary(&setup);
+    config.extend(health_summary(&health));
 
     let data = ReportData {
         generated: beijing_time(now),
         version: env!("CARGO_PKG_VERSION"),
-        config: config_summary(&setup),
+        config,
         articles,
         unreadable,
         health,
@@ -299,6 +301,22 @@ fn config_summary(setup: &Setup) -> Vec<(&'static str, String)> {
     if config.locale == Locale::En {
         rows.push(("提示语言", "英文（en）".into()));
     }
+    rows
+}
+
+/// The account-health settings in force, for the configuration summary.
+fn health_summary(h: &Health) -> Vec<(&'static str, String)> {
+    let r = &h.cadence.rules;
+    let mut rows = vec![("发布要求", format!("每周不少于 {} 篇；相隔 {} 天及以上未发布即标出", r.weekly_min, r.gap_days))];
+    if let Some((a, b)) = h.cadence.period {
+        let how = if h.explicit_period { "自查区间" } else { "按文章日期" };
+        rows.push(("统计区间", format!("{}—{}（{how}）", a.zh(), b.zh())));
+    }
+    let files = h.stats_files.len();
+    rows.push((
+        "阅读统计",
+        if files == 0 { "未提供".to_string() } else { format!("{files} 个文件（{} 个公众号）", h.stats.len()) },
+    ));
     rows
 }
 

@@ -45,22 +45,58 @@ fn axis_label(d: Date) -> String {
     format!("{m}/{day}")
 }
 
-/// The lines of the summary section: one pasteable line per account.
+/// The lines of the summary section: one pasteable cadence line per account, and the period's
+/// reads and rates per account with statistics.
 pub fn summary_html(h: &mut String, health: &Health) {
-    if health.cadence.accounts.is_empty() {
-        return;
+    if !health.cadence.accounts.is_empty() {
+        let _ = writeln!(h, r#"<h3 class="sub">发布情况</h3><ul class="health-lines">"#);
+        for a in &health.cadence.accounts {
+            let _ = writeln!(
+                h,
+                r##"<li><a href="#cadence">{}</a>：<span class="summary-line">{}</span>{}</li>"##,
+                esc(&account_label(a.name.as_deref())),
+                esc(&a.summary()),
+                verdict(a, &health.cadence.rules)
+            );
+        }
+        let _ = writeln!(h, "</ul>");
     }
-    let _ = writeln!(h, r#"<h3 class="sub">发布情况</h3><ul class="health-lines">"#);
-    for a in &health.cadence.accounts {
-        let _ = writeln!(
-            h,
-            r##"<li><a href="#cadence">{}</a>：<span class="summary-line">{}</span>{}</li>"##,
-            esc(&account_label(a.name.as_deref())),
-            esc(&a.summary()),
-            verdict(a, &health.cadence.rules)
-        );
+    let lines: Vec<String> = health.stats.iter().filter_map(feedback_line).collect();
+    if !lines.is_empty() {
+        let _ = writeln!(h, r#"<h3 class="sub">阅读与互动</h3><ul class="health-lines">"#);
+        for l in lines {
+            let _ = writeln!(h, "<li>{l}</li>");
+        }
+        let _ = writeln!(h, "</ul>");
     }
-    let _ = writeln!(h, "</ul>");
+}
+
+/// `阳光小学：5 周共阅读 5403 次，周均 1080.6 次；点赞率 3.05%，留言率 1.04%`.
+fn feedback_line(s: &AccountStats) -> Option<String> {
+    let base = s.rate_base?;
+    let total = |f: Field| -> Option<f64> {
+        let vs: Vec<f64> = s.weeks.iter().filter_map(|w| w.get(f)).collect();
+        (!vs.is_empty()).then(|| vs.iter().sum())
+    };
+    let reads = total(base)?;
+    let weeks = s.weeks.len();
+    let unit = if base == Field::Reads { "次" } else { "人次" };
+    let mut line = format!("{weeks} 周共{} {} {unit}，周均 {} {unit}", if base == Field::Reads { "阅读" } else { "阅读人数" }, count(reads), one_decimal(reads / weeks as f64));
+    let mut rates = Vec::new();
+    for (f, name) in [(Field::Likes, "点赞率"), (Field::Comments, "留言率")] {
+        if let (Some(n), true) = (total(f), reads > 0.0) {
+            rates.push(format!("{name} {}", percent(n / reads)));
+        }
+    }
+    if !rates.is_empty() {
+        line.push('；');
+        line.push_str(&rates.join("，"));
+    }
+    Some(format!(
+        r##"<a href="#feedback">{}</a>：{}"##,
+        esc(s.account.as_deref().unwrap_or("未指明公众号的统计")),
+        esc(&line)
+    ))
 }
 
 fn verdict(a: &Account, rules: &super::cadence::Rules) -> String {

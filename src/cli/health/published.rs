@@ -18,7 +18,8 @@
 //! Markdown files may say `date:` (or `publish_date:`, `发布时间:`, …) and `account:` (or
 //! `公众号:`) in their front matter; any file may carry a date in its name
 //! (`2026-03-05-春季运动会.md`, `20260305 简报.txt`). The first source found wins, in the order
-//! above (scripts, element, front matter, file name). Reading is a linear scan of the source: no
+//! above (scripts, element, front matter, file name). Only a published page (one with the
+//! article body `#js_content`) is read for its scripts and elements: an editor page is a draft. Reading is a linear scan of the source: no
 //! second HTML parse, whatever the size of the page.
 
 use super::date::{find_date, parse_date, Date};
@@ -66,6 +67,11 @@ const ACCOUNT_VARS: &[&str] = &["nickname", "nick_name"];
 const ACCOUNT_ELEMENTS: &[(&str, &str)] = &[("id", "js_name"), ("class", "profile_nickname"), ("class", "wx_follow_nickname")];
 
 fn from_page(src: &str) -> Published {
+    // Only a published article has a publication date: an editor page (a draft) carries other
+    // times in its scripts (the account's, the draft list's).
+    if !src.contains("js_content") {
+        return Published::default();
+    }
     let scripts = scripts(src);
     let scripts = scripts.as_slice();
     let mut date = None;
@@ -360,8 +366,9 @@ fn unquote(v: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// A published page: the body is `#js_content`.
     fn page(html: &str) -> Published {
-        published(Path::new("a.html"), html, Format::Html)
+        published(Path::new("a.html"), &format!(r#"<div id="js_content"></div>{html}"#), Format::Html)
     }
 
     fn date(y: i32, m: u32, d: u32) -> Date {
@@ -447,8 +454,12 @@ mod tests {
         assert_eq!(p.date, Some(Dated { date: date(2026, 3, 5), source: "文件名" }));
         let p = published(Path::new("20260305 简报.txt"), "简报\n", Format::Text);
         assert_eq!(p.date.unwrap().date, date(2026, 3, 5));
-        let p = published(Path::new("2026-03-07-x.html"), "<script>var ct = \"1772728200\";</script>", Format::Html);
+        let page_src = r#"<div id="js_content"></div><script>var ct = "1772728200";</script>"#;
+        let p = published(Path::new("2026-03-07-x.html"), page_src, Format::Html);
         assert_eq!(p.date.unwrap().source, "页面脚本 ct", "the page wins over the file name");
+        // An editor page (a draft) is not dated by its scripts.
+        let editor = r#"<div class="ProseMirror"><p>正文</p></div><script>var ct = "1772728200"; var nickname = "阳光小学";</script>"#;
+        assert_eq!(published(Path::new("draft.html"), editor, Format::Html), Published::default());
         assert_eq!(published(Path::new("notes.txt"), "2026-03-05\n", Format::Text), Published::default(), "text bodies are not read");
     }
 
