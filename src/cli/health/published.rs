@@ -56,6 +56,9 @@ pub fn published(path: &Path, source: &str, format: Format) -> Published {
     p
 }
 
+/// A page has each of these elements once or twice: a page with more is not looked at further.
+const MAX_CANDIDATES: usize = 8;
+
 /// Timestamp variables of the page scripts, in order of preference.
 const TIMESTAMP_VARS: &[(&str, &str)] =
     &[("ct", "页面脚本 ct"), ("oriCreateTime", "页面脚本 oriCreateTime"), ("create_time", "页面脚本 create_time")];
@@ -98,38 +101,45 @@ fn from_page(src: &str) -> Published {
     }
     if date.is_none() {
         date = element_texts(src, "id", "publish_time")
+            .take(MAX_CANDIDATES)
             .find_map(|t| parse_date(&t))
             .map(|d| Dated { date: d, source: "页面上的发布时间" });
     }
     let account = ACCOUNT_VARS
         .iter()
         .flat_map(|name| script_values(scripts, name))
-        .chain(ACCOUNT_ELEMENTS.iter().flat_map(|(attr, value)| element_texts(src, attr, value)))
+        .chain(ACCOUNT_ELEMENTS.iter().flat_map(|(attr, value)| element_texts(src, attr, value).take(MAX_CANDIDATES)))
         .map(|s| s.trim().to_string())
         .find(|s| !s.is_empty() && s.chars().count() <= 64);
     Published { date, account }
 }
 
-/// The contents of the page's `<script>` elements, in page order.
+/// The contents of the page's `<script>` elements, in page order (one pass over the page).
 fn scripts(src: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = find_either(&src[from..], "<script", "<SCRIPT") {
-        let open = from + i;
+    while let Some(open) = find_ascii_ci(src, from, "<script") {
         let Some(gt) = src[open..].find('>') else { break };
         let body = open + gt + 1;
-        let end = find_either(&src[body..], "</script", "</SCRIPT").map_or(src.len(), |j| body + j);
+        let end = find_ascii_ci(src, body, "</script").unwrap_or(src.len());
         out.push(&src[body..end]);
         from = end;
     }
     out
 }
 
-fn find_either(s: &str, a: &str, b: &str) -> Option<usize> {
-    match (s.find(a), s.find(b)) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
+/// The first `needle` (ASCII, starting with `<`) at or after `from`, ignoring ASCII case.
+fn find_ascii_ci(src: &str, from: usize, needle: &str) -> Option<usize> {
+    let (bytes, n) = (src.as_bytes(), needle.as_bytes());
+    let mut i = from;
+    while let Some(k) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'<')) {
+        let at = i + k;
+        if bytes.get(at..at + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+            return Some(at);
+        }
+        i = at + 1;
     }
+    None
 }
 
 /// The string values assigned to `name` in any of the page's scripts, in page order.
@@ -214,27 +224,46 @@ fn element_texts<'a>(src: &'a str, attr: &'a str, value: &'a str) -> impl Iterat
         while let Some(found) = src[from..].find(value) {
             let at = from + found;
             from = at + value.len();
-            // Inside a start tag, as the value of `attr`?
-            let Some(tag_start) = src[..at].rfind('<') else { continue };
+            // Inside a start tag, as the value of `attr`? (Tags are short: every search looks at
+            // a bounded window, so repeated or unclosed markup stays linear.)
+            let Some(tag_start) = src[window_start(src, at, TAG_WINDOW)..at].rfind('<').map(|i| window_start(src, at, TAG_WINDOW) + i) else { continue };
             if src[tag_start..at].contains('>') || src[tag_start + 1..].starts_with(['/', '!']) {
                 continue;
             }
-            let tag_end = src[at..].find('>').map(|i| at + i)?;
+            let Some(tag_end) = src[at..window_end(src, at, TAG_WINDOW)].find('>').map(|i| at + i) else { continue };
             if !attr_holds(&src[tag_start..tag_end], attr, value) {
                 continue;
             }
             let name: String = src[tag_start + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-            let inner_end = src[tag_end..].find(&format!("</{name}")).map_or(src.len(), |i| tag_end + i);
-            // An unclosed element: look no further than a few kilobytes.
-            let mut inner_end = inner_end.min(tag_end + 1 + 4096).max(tag_end + 1);
-            while !src.is_char_boundary(inner_end) {
-                inner_end -= 1;
-            }
+            let limit = window_end(src, tag_end + 1, TEXT_WINDOW);
+            let inner_end = src[tag_end + 1..limit].find(&format!("</{name}")).map_or(limit, |i| tag_end + 1 + i);
             let inner = &src[tag_end + 1..inner_end];
             return Some(collapse(&decode_entities(&strip_tags(inner))));
         }
         None
     })
+}
+
+/// How far a start tag may reach around the attribute value, and how far its text.
+const TAG_WINDOW: usize = 2048;
+const TEXT_WINDOW: usize = 4096;
+
+/// `at - len`, at a character boundary.
+fn window_start(s: &str, at: usize, len: usize) -> usize {
+    let mut i = at.saturating_sub(len);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// `at + len` (at most the end), at a character boundary.
+fn window_end(s: &str, at: usize, len: usize) -> usize {
+    let mut i = (at + len).min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether the start tag `tag` has `attr="…value…"` (a whole id, or one class among several).
@@ -461,6 +490,31 @@ mod tests {
         let editor = r#"<div class="ProseMirror"><p>正文</p></div><script>var ct = "1772728200"; var nickname = "阳光小学";</script>"#;
         assert_eq!(published(Path::new("draft.html"), editor, Format::Html), Published::default());
         assert_eq!(published(Path::new("notes.txt"), "2026-03-05\n", Format::Text), Published::default(), "text bodies are not read");
+    }
+
+    /// The time of `f` on the smaller and the larger input, best of three.
+    fn ratio(small: &str, large: &str) -> f64 {
+        let best = |s: &str| {
+            (0..3)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    std::hint::black_box(page(s));
+                    t.elapsed().as_secs_f64()
+                })
+                .fold(f64::MAX, f64::min)
+        };
+        best(large) / best(small).max(1e-9)
+    }
+
+    #[test]
+    fn repeated_and_unclosed_markup_stays_linear() {
+        // Eight times the input must take about eight times as long, not sixty-four.
+        for unit in [r#"<a id="js_name">x "#, r#"id="js_name" "#, "<script>var ct = 1;", "<em id=\"publish_time\">", "<<<<<<<<"] {
+            let small = unit.repeat(5_000);
+            let large = unit.repeat(40_000);
+            let r = ratio(&small, &large);
+            assert!(r < 30.0, "{unit:?}: 8× the input took {r:.1}× the time");
+        }
     }
 
     #[test]
