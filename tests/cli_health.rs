@@ -102,6 +102,12 @@ fn cadence_and_weekly_figures_match_the_fixtures() {
     // The 00:30 Beijing article (27 March in UTC) counts on 28 March.
     let sunshine = by_account(&cadence["accounts"], &Value::from("阳光小学"));
     assert_eq!(sunshine["last"], "2026-03-28");
+    assert_eq!(sunshine["weeks"][4]["dates"], serde_json::json!(["2026-03-27", "2026-03-28"]));
+    for a in accounts {
+        for w in a["weeks"].as_array().unwrap() {
+            assert_eq!(w["dates"].as_array().unwrap().len() as u64, w["count"].as_u64().unwrap());
+        }
+    }
 
     // Articles without a date, and the duplicate, by path.
     let undated: Vec<&str> = cadence["undated"].as_array().unwrap().iter().map(|p| strip(p.as_str().unwrap())).collect();

@@ -67,7 +67,8 @@ pub fn render(data: &ReportData) -> String {
                 "last": a.last.map(|d| d.to_string()),
                 "weeks": a.weeks.iter().map(|w| json!({
                     "week": w.week.to_string(), "from": w.start.to_string(), "to": w.end.to_string(),
-                    "count": w.count, "partial": w.partial, "below": w.below,
+                    "count": w.count, "dates": w.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+                    "partial": w.partial, "below": w.below,
                 })).collect::<Vec<_>>(),
                 "gaps": a.gaps.iter().map(|g| json!({
                     "from": g.from.to_string(), "to": g.to.to_string(), "days": g.days,

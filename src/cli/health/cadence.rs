@@ -37,6 +37,8 @@ pub struct Week {
     pub start: Date,
     pub end: Date,
     pub count: usize,
+    /// The publication dates in the week (a date twice for two articles that day).
+    pub dates: Vec<Date>,
     /// Cut by the period or not over yet: not judged.
     pub partial: bool,
     /// Judged and under the minimum.
@@ -160,13 +162,16 @@ fn account(
     while monday <= end {
         let sunday = monday.add_days(6);
         let (ws, we) = (monday.max(start), sunday.min(end));
-        let mut count = 0;
+        let mut in_week = Vec::new();
         while i < dates.len() && dates[i] <= sunday {
-            count += usize::from(dates[i] >= ws);
+            if dates[i] >= ws {
+                in_week.push(dates[i]);
+            }
             i += 1;
         }
+        let count = in_week.len();
         let partial = ws != monday || we != sunday || sunday > rules.today;
-        weeks.push(Week { week: monday.iso_week(), start: ws, end: we, count, partial, below: !partial && count < rules.weekly_min });
+        weeks.push(Week { week: monday.iso_week(), start: ws, end: we, count, dates: in_week, partial, below: !partial && count < rules.weekly_min });
         monday = monday.add_days(7);
     }
 
@@ -229,6 +234,7 @@ mod tests {
         let a = &c.accounts[0];
         let counts: Vec<_> = a.weeks.iter().map(|w| (w.week.week, w.count, w.below, w.partial)).collect();
         assert_eq!(counts, [(10, 3, false, false), (11, 1, true, false), (12, 0, true, false), (13, 2, false, false)]);
+        assert_eq!(a.weeks[0].dates, [d(3, 2), d(3, 4), d(3, 6)]);
         assert_eq!(a.gaps, [Gap { from: d(3, 10), to: d(3, 27), days: 17, kind: GapKind::Between }]);
         assert_eq!((a.total, a.weeks_below, a.longest_gap), (6, 2, 17));
         assert_eq!(a.summary(), "周期内共发布 6 篇，周均 1.5 篇，不达标周 2 个，最长间隔 17 天");

@@ -269,7 +269,7 @@ fn account_cadence(h: &mut String, n: usize, a: &Account, r: &super::cadence::Ru
     // The weeks.
     let _ = writeln!(
         h,
-        r#"<table class="grid weeks"><thead><tr><th scope="col">周次</th><th scope="col">日期</th><th scope="col" class="num">篇数</th><th scope="col">结论</th></tr></thead><tbody>"#
+        r#"<table class="grid weeks"><thead><tr><th scope="col">周次</th><th scope="col">日期</th><th scope="col" class="num">篇数</th><th scope="col">发布日期</th><th scope="col">结论</th></tr></thead><tbody>"#
     );
     for w in &a.weeks {
         let (cls, text) = if w.partial {
@@ -281,17 +281,35 @@ fn account_cadence(h: &mut String, n: usize, a: &Account, r: &super::cadence::Ru
         };
         let _ = writeln!(
             h,
-            r#"<tr data-week="{}" data-count="{}"{}><td>{}</td><td>{}</td><td class="num">{}</td><td><span class="status {cls}">{}</span></td></tr>"#,
+            r#"<tr data-week="{}" data-count="{}"{}><td>{}</td><td>{}</td><td class="num">{}</td><td class="days">{}</td><td><span class="status {cls}">{}</span></td></tr>"#,
             w.week,
             w.count,
             if w.below { r#" class="below""# } else { "" },
             esc(&w.week.zh()),
             esc(&span(w.start, w.end)),
             w.count,
+            esc(&days_text(&w.dates)),
             esc(&text)
         );
     }
     let _ = writeln!(h, "</tbody></table>\n</div>");
+}
+
+/// `3/2（周一）、3/4（周三）×2`: the publication days of a week.
+fn days_text(dates: &[Date]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < dates.len() {
+        let n = dates[i..].iter().take_while(|d| **d == dates[i]).count();
+        let (_, m, day) = dates[i].ymd();
+        parts.push(format!("{m}/{day}（{}）{}", dates[i].weekday_zh(), if n > 1 { format!("×{n}") } else { String::new() }));
+        i += n;
+    }
+    if parts.is_empty() {
+        "—".into()
+    } else {
+        parts.join("、")
+    }
 }
 
 fn week_verdict_text(w: &Week, min: usize) -> String {
@@ -627,7 +645,8 @@ pub const CSS: &str = r#"
 .chart-box figcaption{font-size:12px;color:var(--muted);text-align:center}
 svg.chart{display:block;width:100%;max-width:760px;height:auto;margin:0 auto;font-family:inherit}
 .gaps{margin:0 0 8px;padding-left:20px;font-size:13.5px}.gaps-title{margin:6px 0 2px;font-weight:600;color:var(--block)}
-.weeks tr.below td{background:#fff5f5}
+.weeks tr.below td{background:#fff5f5}.weeks td.days{font-size:12px;color:#374151}
+.weeks td:nth-child(-n+2),.feedback-weeks td:nth-child(-n+2){white-space:nowrap}
 .weeks,.feedback-weeks{font-size:12.5px}
 .feedback-weeks td small{display:block;font-size:11px;color:var(--muted);font-weight:400}
 .empty-note{padding:10px 14px;background:#f8fafc;border:1px solid var(--line);border-radius:4px;font-size:13.5px}
