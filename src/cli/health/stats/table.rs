@@ -12,6 +12,8 @@ use std::io::Cursor;
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// At most this many rows are read from one sheet.
 pub const MAX_ROWS: usize = 1_000_000;
+/// An `.xlsx` may unpack to at most this much (a year of daily statistics: a few megabytes).
+pub const MAX_UNPACKED: u64 = 512 * 1024 * 1024;
 
 /// One cell, as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +105,26 @@ pub fn read_sheets(bytes: &[u8]) -> Result<(FileFormat, Vec<Sheet>), String> {
     read_csv(&text).map(|sheet| (FileFormat::Csv, vec![sheet]))
 }
 
+/// An `.xlsx` is a zip archive: refuse one whose parts declare more than [`MAX_UNPACKED`] (a
+/// "zip bomb" would otherwise be unpacked into memory). A part that lies about its size is not
+/// caught here.
+fn check_zip(bytes: &[u8]) -> Result<(), String> {
+    let broken = |e: zip::result::ZipError| format!("无法打开：文件已损坏，或不是 Excel 工作簿（{e}）");
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(broken)?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        total = total.saturating_add(archive.by_index_raw(i).map_err(broken)?.size());
+    }
+    if total > MAX_UNPACKED {
+        return Err(format!("工作簿解压后过大（{} MB），统计文件最大 {} MB", total >> 20, MAX_UNPACKED >> 20));
+    }
+    Ok(())
+}
+
 fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    if workbook_format(bytes) == Some(FileFormat::Xlsx) {
+        check_zip(bytes)?;
+    }
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| format!("无法打开：文件已损坏，或不是 Excel 工作簿（{e}）"))?;
     let mut sheets = Vec::new();
@@ -249,6 +270,34 @@ mod tests {
         assert_eq!(texts(&read_sheets(&utf16).unwrap().1[0]), want);
     }
 
+    /// A zip archive of one empty stored part, `a.xml`, that declares `size` bytes unpacked.
+    fn declared_zip(size: u32) -> Vec<u8> {
+        let name = b"a.xml";
+        let mut local = vec![0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0];
+        local.extend(0u32.to_le_bytes()); // crc
+        local.extend(2u32.to_le_bytes()); // compressed size: an empty deflate block
+        local.extend(size.to_le_bytes());
+        local.extend((name.len() as u16).to_le_bytes());
+        local.extend(0u16.to_le_bytes());
+        local.extend(name);
+        local.extend([3, 0]); // deflate: final empty fixed block
+        let cd_offset = local.len() as u32;
+        let mut cd = vec![0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0];
+        cd.extend(0u32.to_le_bytes());
+        cd.extend(2u32.to_le_bytes());
+        cd.extend(size.to_le_bytes());
+        cd.extend((name.len() as u16).to_le_bytes());
+        cd.extend([0, 0, 0, 0, 0, 0, 0, 0]); // extra, comment, disk, internal attributes
+        cd.extend(0u32.to_le_bytes()); // external attributes
+        cd.extend(0u32.to_le_bytes()); // local header offset
+        cd.extend(name);
+        let mut eocd = vec![0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0];
+        eocd.extend((cd.len() as u32).to_le_bytes());
+        eocd.extend(cd_offset.to_le_bytes());
+        eocd.extend(0u16.to_le_bytes());
+        [local, cd, eocd].concat()
+    }
+
     #[test]
     fn html_tables_and_broken_files() {
         let html = "<html><body><table><tr><th>时间</th><th>新关注人数</th></tr><tr><td>2026-03-02</td><td> 5 </td></tr></table></body></html>";
@@ -260,6 +309,10 @@ mod tests {
         let err = read_sheets(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0]).unwrap_err();
         assert!(err.starts_with("无法打开"), "{err}");
         assert!(read_sheets(b"\x00\x01\x02binary").is_err());
+        // A zip whose one part declares 1 GiB: refused before anything is unpacked.
+        let err = read_sheets(&declared_zip(1 << 30)).unwrap_err();
+        assert!(err.starts_with("工作簿解压后过大（1024 MB）"), "{err}");
+        assert!(read_sheets(&declared_zip(10)).unwrap_err().starts_with("无法打开"), "small but not a workbook");
         assert!(read_sheets(&[0x81, 0x20, 0xFF, 0xFE, 0x80]).is_err(), "neither UTF-8 nor GBK");
     }
 }
