@@ -427,7 +427,8 @@ fn article_section(h: &mut String, n: usize, a: &Checked, account: Option<&str>,
             h,
             r#"<table class="grid findings"><colgroup><col class="w-n"><col class="w-sev"><col class="w-rule"><col class="w-loc"><col></colgroup><thead><tr><th scope="col" class="num">#</th><th scope="col">级别</th><th scope="col">规则</th><th scope="col">位置</th><th scope="col">原文与说明</th></tr></thead><tbody>"#
         );
-        let source_lines: Vec<&str> = doc.source.lines().collect();
+        // Lines are only needed where the reader knew them (Markdown, text; not HTML).
+        let source_lines: Vec<&str> = if doc.block_lines.iter().any(Option::is_some) { doc.source.lines().collect() } else { Vec::new() };
         for (k, f) in a.findings.iter().enumerate() {
             let line = match locate(f, article, &doc.block_lines, &source_lines) {
                 Location::Line(l, _) => format!("<small>第 {l} 行</small>"),
