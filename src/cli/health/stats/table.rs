@@ -125,6 +125,17 @@ fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     if workbook_format(bytes) == Some(FileFormat::Xlsx) {
         check_zip(bytes)?;
     }
+    // calamine asserts on some damaged files (a wrong record length in an .xls, for one): a
+    // damaged file is an error in the report, not the end of the run. The panic message is not
+    // printed (the reason is given in the report); no other thread runs while statistics load.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_workbook_unchecked(bytes)));
+    std::panic::set_hook(hook);
+    result.unwrap_or_else(|_| Err("无法读取：文件已损坏（表格内容不完整或格式错误）".to_string()))
+}
+
+fn read_workbook_unchecked(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| format!("无法打开：文件已损坏，或不是 Excel 工作簿（{e}）"))?;
     let mut sheets = Vec::new();
@@ -314,5 +325,35 @@ mod tests {
         assert!(err.starts_with("工作簿解压后过大（1024 MB）"), "{err}");
         assert!(read_sheets(&declared_zip(10)).unwrap_err().starts_with("无法打开"), "small but not a workbook");
         assert!(read_sheets(&[0x81, 0x20, 0xFF, 0xFE, 0x80]).is_err(), "neither UTF-8 nor GBK");
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const XLSX: &[u8] = include_bytes!("../../../../tests/fixtures/health/stats/sunshine-trend.xlsx");
+    const XLS: &[u8] = include_bytes!("../../../../tests/fixtures/health/stats/liuhe-notified.xls");
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Damaged workbooks (bytes overwritten, or cut short) give an error or sheets, never a panic.
+        #[test]
+        fn damaged_workbooks_do_not_panic(which in 0..2usize, edits in prop::collection::vec((any::<usize>(), any::<u8>()), 1..20), cut in any::<usize>()) {
+            let mut bytes = if which == 0 { XLSX.to_vec() } else { XLS.to_vec() };
+            for (at, b) in edits {
+                let i = at % bytes.len();
+                bytes[i] = b;
+            }
+            bytes.truncate(8 + cut % bytes.len());
+            let _ = read_sheets(&bytes);
+        }
+
+        #[test]
+        fn any_text_reads_as_csv_or_fails_cleanly(text in ".{0,400}") {
+            let _ = read_sheets(text.as_bytes());
+        }
     }
 }
