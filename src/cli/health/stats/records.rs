@@ -411,3 +411,35 @@ mod tests {
         tables(&[sheet(&[&["日期", "", "阅读次数"], &["2026-03-02", "", "5"]])])
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &["日期", "发表时间", "阅读次数", "阅读人数", "点赞数", "渠道", "全部", "标题", "合计", "2026-03-02", "20260305", "46086", "12", "-3", "1.5万", "abc", "", "", "—"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Any grid of header words, dates, numbers and junk: tables or issues, never a panic, and
+        /// every record has a real date and no negative figure.
+        #[test]
+        fn any_grid(rows in prop::collection::vec(prop::collection::vec(0..WORDS.len(), 0..9), 0..40)) {
+            let sheet = Sheet {
+                name: None,
+                rows: rows.iter().enumerate().map(|(i, r)| (i + 1, r.iter().map(|&w| if WORDS[w].is_empty() { Cell::Empty } else { Cell::Text(WORDS[w].into()) }).collect())).collect(),
+            };
+            let (tables, issues) = tables(&[sheet]);
+            for t in &tables {
+                for r in &t.records {
+                    prop_assert!(r.values.iter().flatten().all(|v| *v >= 0.0));
+                    prop_assert!(r.row >= 1 && r.row <= rows.len());
+                }
+            }
+            for i in &issues {
+                prop_assert!(i.row.is_some_and(|r| r >= 1 && r <= rows.len()));
+            }
+        }
+    }
+}
