@@ -14,8 +14,9 @@
 //! config or a lexicon stop the run before any input is read.
 //!
 //! `report` differs on one point: it is made for a batch (a quarter's articles), so files that
-//! cannot be read are listed in the report and do not change the exit status; 2 is kept for
-//! usage errors (config, lexicon, no article file found, report not writable).
+//! cannot be read, and statistics files (`--stats`) or rows that cannot, are listed in the
+//! report and do not change the exit status; 2 is kept for usage errors (config, lexicon, a bad
+//! date or a missing `--stats` path, no article file found, report not writable).
 
 mod args;
 mod batch;
