@@ -225,7 +225,8 @@ declare global {
       message: (text: string | null) => void;
       toast: (text: string, undo?: () => void) => void;
       hideToast: () => void;
-      place: () => void;
+      place: (fresh?: boolean) => void;
+      checking: () => void;
       rect: () => DOMRect | null;
       collapse: () => void;
       element: () => HTMLElement | null;

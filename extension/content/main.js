@@ -255,7 +255,7 @@
       redraw();
       return S.result;
     }
-    render({ checking: true });
+    ns.panel.checking();
     let ex;
     try {
       ex = ns.extract.extractArticle(S.editor);
@@ -329,19 +329,21 @@
 
   // ---- Cross-check with the editor's own API (MAIN world bridge) -----------------------------
 
+  /** The cross-check waits for a pause in the typing: it never competes with a keystroke's check. */
+  const CROSS_CHECK_PAUSE_MS = 2500;
   let crossTimer = null;
-  let crossAsked = 0;
   function crossCheckSoon() {
     if (site !== 'wechat' || !S.result || !S.result.article) return;
     clearTimeout(crossTimer);
-    const wait = Math.max(0, 1500 - (Date.now() - crossAsked));
-    crossTimer = setTimeout(crossCheck, wait);
+    crossTimer = setTimeout(() => {
+      if (S.dirty || S.inflight || S.timer) { crossCheckSoon(); return; }
+      crossCheck();
+    }, CROSS_CHECK_PAUSE_MS);
   }
 
   const squash = (s) => String(s || '').replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '');
 
   async function crossCheck() {
-    crossAsked = Date.now();
     const result = S.result;
     if (!result || !result.article || !ns.bridge) return;
     const answer = await ns.bridge.ask(['title', 'content']);
@@ -490,7 +492,18 @@
     return { top, bottom };
   }
 
+  /** The fixed bars' boxes, read at most every 500 ms (reading them forces a layout). */
+  let barsCache = null;
   function fixedBarRects() {
+    const now = Date.now();
+    if (barsCache && now - barsCache.at < 500) return barsCache.rects;
+    const rects = readFixedBarRects();
+    barsCache = { at: now, rects };
+    return rects;
+  }
+  window.addEventListener('resize', () => { barsCache = null; }, { passive: true });
+
+  function readFixedBarRects() {
     const out = [];
     for (const css of SITE_SEL.fixedBars || []) {
       let list = [];
@@ -522,7 +535,8 @@
     const open = pageModalOpen();
     if (open !== ns.ui.pageModal()) {
       ns.ui.setPageModal(open);
-      if (open) ns.highlight.hideCard(); else { ns.panel.place(); ns.highlight.layout(); }
+      barsCache = null;
+      if (open) ns.highlight.hideCard(); else { ns.panel.place(true); ns.highlight.layout(); }
     }
   }, 150);
 
@@ -571,7 +585,7 @@
       if (editor.body.win && editor.body.win !== window && site === 'wechat') ns.guard.watchWindow(editor.body.win);
     }
     for (const f of [editor.title, editor.digest]) if (f && f.kind === 'dom') observe(f.root);
-    ns.panel.place();
+    ns.panel.place(true);
     run('editor');
   }
 

@@ -36,6 +36,10 @@
   let toastTimer = null;
   /** @type {PanelState | null} */
   let last = null;
+  /** What the list shows now (rows, states): an unchanged list is not rebuilt. */
+  let shown = '';
+  /** The page's geometry, read at most once a second (reading it forces a layout of the page). */
+  let geometry = null;
   /** Whether the panel is shown collapsed right now (user's choice, or no room). */
   let collapsedNow = false;
 
@@ -58,7 +62,7 @@
       }
     } catch (_) { /* defaults */ }
     build();
-    window.addEventListener('resize', () => place(), { passive: true });
+    window.addEventListener('resize', () => { geometry = null; place(); }, { passive: true });
   }
 
   function save() {
@@ -154,12 +158,19 @@
     return { w: de.clientWidth || window.innerWidth, h: de.clientHeight || window.innerHeight };
   }
 
+  /** The column and the bars, from a cache of at most a second. */
+  function pageGeometry() {
+    const now = Date.now();
+    if (!geometry || now - geometry.at > 1000) geometry = { at: now, bars: handlers.bars(), col: handlers.column() };
+    return geometry;
+  }
+
   /** Where the panel goes now: docked, floating, or a badge in a margin. */
-  function place() {
+  function place(fresh) {
     if (!el) return;
+    if (fresh) geometry = null;
     const vp = viewport();
-    const bars = handlers.bars();
-    const col = handlers.column();
+    const { bars, col } = pageGeometry();
     const top0 = Math.max(bars.top + GAP, Math.min(DEFAULT_TOP, vp.h / 4));
     const bottom0 = Math.min(vp.h, bars.bottom) - GAP;
     const freeRight = col ? vp.w - col.right - 2 * GAP : 0;
@@ -383,6 +394,11 @@
     const { rows = [], ignoredRows = [], counts = {}, status = {} } = s;
     headline(counts, status);
     parts.status.textContent = status.checking ? t('checking') : '';
+    // The same list as shown (typing elsewhere in the article): only the status changed.
+    const key = JSON.stringify([rows.map((r) => [r.key, r.items.length, r.items[0] && r.items[0].where]), ignoredRows.map((r) => [r.key, r.items.length]),
+      status.error, status.recognised, status.checked, status.ignoredBlocks, status.notes, state.showIgnored, [...state.closedGroups]]);
+    if (key === shown) return;
+    shown = key;
 
     if (status.error) {
       showNotice(parts.notice, 'notice error', t('checkFailed', [status.error]));
@@ -450,6 +466,15 @@
     return g;
   }
 
+  /**
+   * The row of this key in the latest state: a list that did not change is not rebuilt, but
+   * its findings (and where they are in the page) are those of the latest check.
+   */
+  function latest(row, ignored) {
+    const list = last ? (ignored ? last.ignoredRows : last.rows) : [];
+    return (list || []).find((r) => r.key === row.key) || row;
+  }
+
   /** One row: identical findings together (“xx” ×9), its actions as real buttons. */
   function rowNode(row, ignored) {
     const f = row.finding;
@@ -457,14 +482,14 @@
     const where = n > 1 ? t('whereMany', [row.items[0].where || '', String(n)]) : (row.items[0].where || '');
     const actions = [];
     if (ignored) {
-      actions.push(h('button', { class: 'unignore', onclick: (e) => { e.stopPropagation(); if (handlers.onUnignore) handlers.onUnignore(row); } }, t('unignore')));
+      actions.push(h('button', { class: 'unignore', onclick: (e) => { e.stopPropagation(); if (handlers.onUnignore) handlers.onUnignore(latest(row, true)); } }, t('unignore')));
     } else {
-      actions.push(h('button', { class: 'ignore', title: t('ignoreHint'), onclick: (e) => { e.stopPropagation(); if (handlers.onIgnore) handlers.onIgnore(row); } }, t('ignore')));
+      actions.push(h('button', { class: 'ignore', title: t('ignoreHint'), onclick: (e) => { e.stopPropagation(); if (handlers.onIgnore) handlers.onIgnore(latest(row, false)); } }, t('ignore')));
       if (handlers.canAllow(f)) {
-        actions.push(h('button', { class: 'allow', title: t('allowHint'), onclick: (e) => { e.stopPropagation(); askAllow(row); } }, t('addToAllowList')));
+        actions.push(h('button', { class: 'allow', title: t('allowHint'), onclick: (e) => { e.stopPropagation(); askAllow(latest(row, false)); } }, t('addToAllowList')));
       }
     }
-    const select = () => { if (!ignored && handlers.onSelect) handlers.onSelect(row); };
+    const select = () => { if (!ignored && handlers.onSelect) handlers.onSelect(latest(row, false)); };
     const label = `${where} ${f.text ? `“${f.text}”` : ''} ${f.message}`;
     return h('li', {
       class: `item ${f.severity}${ignored ? ' ignored' : ''}`,
@@ -501,16 +526,22 @@
       h('div', { class: 'buttons' }, yes, no));
     box.hidden = false;
     const close = () => { box.hidden = true; box.replaceChildren(); };
-    yes.addEventListener('click', () => { close(); if (handlers.onAllow) handlers.onAllow(row); });
+    yes.addEventListener('click', () => { close(); if (handlers.onAllow) handlers.onAllow(latest(row, false)); });
     no.addEventListener('click', close);
     box.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }, { once: true });
     box.scrollIntoView({ block: 'nearest' });
     yes.focus();
   }
 
+  /** A check started: say so, without rebuilding anything. */
+  function checking() {
+    if (parts.status) parts.status.textContent = t('checking');
+  }
+
   ns.panel = {
     init,
     render,
+    checking,
     message,
     toast,
     hideToast,
