@@ -143,6 +143,26 @@
     }
     box.replaceChildren(...children);
     box.hidden = false;
+    // Next to the panel (in the margin it uses), not over the article's text.
+    const r = rect();
+    const vp = viewport();
+    box.style.transform = 'none';
+    if (r) {
+      const width = Math.max(240, Math.min(360, r.width));
+      const left = Math.min(Math.max(8, r.left), vp.w - width - 8);
+      const below = r.bottom + 8;
+      box.style.maxWidth = `${width}px`;
+      box.style.left = `${left}px`;
+      box.style.bottom = '';
+      const h = box.offsetHeight || 60;
+      box.style.top = `${below + h <= vp.h - 8 ? below : Math.max(8, r.top - h - 8)}px`;
+    } else {
+      box.style.top = '';
+      box.style.left = '';
+      box.style.maxWidth = '';
+      box.style.bottom = '72px';
+      box.style.transform = '';
+    }
     toastTimer = setTimeout(hideToast, 8000);
   }
 
