@@ -8,7 +8,9 @@
 // characters an input method commits) to the first animation frame after
 // the plugin's check has been applied (ProseMirror: the decorations dispatched; CodeMirror: the
 // lint diagnostics set). Both plugins are used with their default delay (0 ms): the figure is
-// the whole latency, with no debounce taken off.
+// the whole latency, with no debounce taken off. As a peer in the same run (the machine is shared:
+// absolute times vary with its load), the same editor without the plugin (`?plugin=0`): keystroke
+// → the frame after the editor's own update.
 //
 //   node bench/plugins-latency.mjs [--keys 60] [--chars 10000] [--pause 200] [--json]
 import fs from 'node:fs';
@@ -23,6 +25,9 @@ const KEYS = opt('keys', 60);
 const CHARS = opt('chars', 10_000);
 const PAUSE = opt('pause', 200);
 const JSON_OUT = args.includes('--json');
+// Which demos: `--only codemirror?gutter=0,prosemirror` (query parameters of the demo page after `?`).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const VARIANTS = only ? only.split(',') : ['prosemirror?plugin=0', 'prosemirror', 'codemirror?plugin=0', 'codemirror'];
 
 function paragraphs() {
   const out = [];
@@ -63,9 +68,10 @@ await context.route('**/*', (route) => {
 const text = paragraphs();
 const results = {};
 try {
-  for (const name of ['prosemirror', 'codemirror']) {
+  for (const variant of VARIANTS) {
+    const [name, extra] = variant.split('?');
     const page = await context.newPage();
-    await page.goto(`https://demo.wxlint.test/${name}.html?empty=1`);
+    await page.goto(`https://demo.wxlint.test/${name}.html?empty=1${extra ? `&${extra}` : ''}`);
     await page.waitForFunction(() => window.wxlintDemo && window.wxlintDemo.view);
     await page.evaluate(() => window.wxlintDemo.ready);
     // Fill the document in one transaction, and wait for its check.
@@ -74,6 +80,7 @@ try {
       const view = demo.view;
       const t0 = performance.now();
       demo.afterCheck = (findings) => { demo.afterCheck = null; resolve({ ms: performance.now() - t0, findings: findings.length }); };
+      demo.afterUpdate = () => { demo.afterUpdate = null; if (new URLSearchParams(location.search).get('plugin') === '0') requestAnimationFrame(() => resolve({ ms: performance.now() - t0, findings: 0 })); };
       if (view.state.schema) {
         const { schema } = view.state;
         const nodes = paras.map((p) => schema.node('paragraph', null, [schema.text(p)]));
@@ -83,7 +90,8 @@ try {
       }
     }), text);
     // Measurement in the page: keydown → the frame after the check's result was applied.
-    await page.evaluate(() => {
+    const bare = /plugin=0/.test(extra || '');
+    await page.evaluate((bareEditor) => {
       const demo = window.wxlintDemo;
       const b = (window.__bench = { start: null, lat: [] });
       // The keystroke's first event: keydown for keys, beforeinput for text an input method commits.
@@ -92,7 +100,7 @@ try {
       document.addEventListener('beforeinput', mark, true);
       b.check = [];
       b.toCheck = [];
-      demo.afterCheck = () => {
+      const done = () => {
         if (b.start === null) return;
         const s = b.start;
         b.start = null;
@@ -100,7 +108,8 @@ try {
         b.toCheck.push(performance.now() - s);
         requestAnimationFrame(() => b.lat.push(performance.now() - s));
       };
-    });
+      if (bareEditor) demo.afterUpdate = done; else demo.afterCheck = done;
+    }, bare);
     let seed = 7;
     const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
     const typed = '的了在是和有这个人中大上为';
@@ -125,7 +134,7 @@ try {
     }
     const lat = await page.evaluate(() => window.__bench.lat);
     const parts = await page.evaluate(() => ({ check: window.__bench.check, toCheck: window.__bench.toCheck }));
-    results[name] = { fill, latency: summary(lat), check: summary(parts.check), inputToCheckDone: summary(parts.toCheck), missed: KEYS - lat.length };
+    results[variant] = { fill, latency: summary(lat), check: summary(parts.check), inputToCheckDone: summary(parts.toCheck), missed: KEYS - lat.length };
     await page.close();
   }
 } finally {

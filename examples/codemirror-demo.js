@@ -34,8 +34,10 @@ demo.ready = (async () => {
     state: EditorState.create({
       doc: params.get('empty') === '1' ? '' : SAMPLE,
       extensions: [
-        lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), markdown(), EditorView.lineWrapping,
-        wxlintLinter({
+        lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), markdown(), params.get('wrap') === '0' ? [] : EditorView.lineWrapping,
+        EditorView.updateListener.of((u) => { if (u.docChanged && demo.afterUpdate) demo.afterUpdate(); }),
+        // ?plugin=0: the bare editor, without wxlint (for the benchmark's comparison).
+        params.get('plugin') === '0' ? [] : wxlintLinter({
           checker,
           onFindings(findings, ms) {
             demo.findings = findings;
@@ -45,7 +47,8 @@ demo.ready = (async () => {
             status.textContent = `${findings.length} 处问题（${findings.filter((f) => f.severity === 'block').length} 处必须修改）`;
           },
         }),
-        lintGutter(),
+        // ?gutter=0 / ?wrap=0: without the lint gutter / line wrapping (for the benchmark's comparisons).
+        params.get('gutter') === '0' ? [] : lintGutter(),
       ],
     }),
   });

@@ -3,7 +3,7 @@
 // through any static server. window.wxlintDemo is for the tests.
 import init, { Checker } from 'wxlint';
 import { wxlintPlugin, wxlintKey } from 'wxlint/prosemirror';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { Schema, DOMParser as PMDOMParser } from 'prosemirror-model';
 import { schema as basic } from 'prosemirror-schema-basic';
@@ -25,13 +25,16 @@ demo.ready = (async () => {
   const holder = document.createElement('div');
   holder.innerHTML = params.get('empty') === '1' ? '<p></p>' : SAMPLE;
   const status = document.getElementById('status');
+  // For the benchmark: every document change (?plugin=0: the bare editor, without wxlint).
+  const updates = new Plugin({ view: () => ({ update(v, prev) { if (v.state.doc !== prev.doc && demo.afterUpdate) demo.afterUpdate(); } }) });
   const state = EditorState.create({
     doc: PMDOMParser.fromSchema(schema).parse(holder),
     plugins: [
       history(),
       keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo }),
       keymap(baseKeymap),
-      wxlintPlugin({
+      updates,
+      ...(params.get('plugin') === '0' ? [] : [wxlintPlugin({
         checker,
         // The article's title lives outside the editor: the checker checks it too.
         fields: () => ({ title: '柳河镇中心幼儿园开展亲子阅读活动' }),
@@ -43,10 +46,10 @@ demo.ready = (async () => {
           const n = (s) => findings.filter((f) => f.severity === s).length;
           status.textContent = `必须修改 ${n('block')} · 需领导审核 ${n('review')} · 建议修改 ${n('warn')} · 提示 ${n('info')}`;
         },
-      }),
+      })]),
     ],
   });
   demo.view = new EditorView(document.getElementById('editor'), { state });
-  demo.findings = wxlintKey.getState(demo.view.state).findings;
+  demo.findings = (wxlintKey.getState(demo.view.state) || { findings: [] }).findings;
   status.textContent = `已检查：${demo.findings.length} 处问题`;
 })();
