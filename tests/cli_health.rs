@@ -183,7 +183,7 @@ fn cadence_and_weekly_figures_match_the_fixtures() {
         assert!(f["error"].as_str().unwrap().starts_with("无法打开：文件已损坏"), "{f}");
     }
     let formats: Vec<&str> = files.iter().filter_map(|f| f["format"].as_str()).collect();
-    assert_eq!(formats, ["xlsx", "htmltable", "xls", "csv", "xlsx"]);
+    assert_eq!(formats, ["xlsx", "htmlTable", "xls", "csv", "xlsx"]);
     // Real header names, as the exports write them, are recognised.
     let notified = &files[2]["tables"][0];
     assert_eq!(notified["headerRow"], 3, "two title rows above the header");

@@ -1,24 +1,30 @@
 //! `wxlint report --format json`: everything the HTML report shows, for other tools.
 //!
 //! ```text
-//! {"generator": "wxlint-report", "version", "generated", "config": [{label, value}],
+//! {"generator": "wxlint-report", "version", "generated", "config": [{"label", "value"}],
 //!  "summary": {"articles", "block", "review", "warn", "info", "unreadable"},
-//!  "articles": [{"path", "title", "account", "published": {"date", "source"} | null, "duplicateOf",
-//!                "findings": [Finding…]}],            // worst first, as in the HTML
+//!  "articles": [{"path", "title", "account", "published": {"date", "source"} | null,
+//!                "duplicateOf": path | null, "findings": [Finding…]}],   // worst first
 //!  "unreadable": [{"path", "reason"}],
 //!  "cadence": {"weeklyMin", "gapDays", "period": {"from", "to", "explicit"} | null,
-//!              "accounts": [{"account", "summary", "total", "perWeek", "weeksBelow", "longestGap",
-//!                            "outsidePeriod", "weeks": [{"week", "from", "to", "count", "partial",
-//!                            "below"}], "gaps": [{"from", "to", "days", "kind"}]}],
+//!              "accounts": [{"account", "summary", "total", "perWeek", "weeksBelow",
+//!                            "longestGap", "outsidePeriod", "first", "last",
+//!                            "weeks": [{"week", "from", "to", "count", "dates", "partial",
+//!                                       "below"}],
+//!                            "gaps": [{"from", "to", "days", "kind": "between" | "start" | "end"}]}],
 //!              "undated": [path…]},
-//!  "feedback": {"given", "files": [{"path", "account", "format", "error", "tables": [{"sheet",
-//!               "headerRow", "kind", "columns": [{"header", "field"}], "unused", "rows",
-//!               "badRows", "used"}], "issues": [{"sheet", "row", "column", "message"}],
-//!               "moreIssues"}],
-//!               "accounts": [{"account", "basis", "found", "missing", "rateBase", "duplicates",
-//!               "weeks": [{"week", "from", "to", "rows", "articles", "articlesFromFiles",
-//!               "reads", "readers", "shares", "likes", "wow", "comments", "likeRate",
-//!               "commentRate", "change": {"reads", …}}]}]}}
+//!  "feedback": {"given", "defaultAccount",
+//!               "files": [{"path", "account", "format": "xlsx" | "xls" | "htmlTable" | "csv",
+//!                          "error", "tables": [{"sheet", "headerRow", "kind", "columns":
+//!                          [{"header", "field"}], "unused", "rows", "badRows", "used"}],
+//!                          "issues": [{"sheet", "row", "column", "message"}], "moreIssues"}],
+//!               "accounts": [{"account", "basis": "daily" | "perArticle", "files", "found",
+//!                             "missing", "sharesAre", "rateBase", "duplicates", "merged",
+//!                             "channelsSummed", "outsidePeriod", "unusedTables",
+//!                             "weeks": [{"week", "from", "to", "rows", "articles", "reads",
+//!                                        "readers", "shares", "likes", "wow", "comments",
+//!                                        "articlesFromFiles", "likeRate", "commentRate",
+//!                                        "change": {"reads", "readers", …}}]}]}}
 //! ```
 //!
 //! Dates are `YYYY-MM-DD`, weeks `YYYY-Www` (ISO 8601); rates and changes are fractions
@@ -84,7 +90,7 @@ pub fn render(data: &ReportData) -> String {
             json!({
                 "path": f.path,
                 "account": f.account,
-                "format": f.format.map(|x| format!("{x:?}").to_lowercase()),
+                "format": f.format.map(|x| x.key()),
                 "error": f.error,
                 "tables": f.tables.iter().map(|t| json!({
                     "sheet": t.sheet, "headerRow": t.header_row, "kind": kind(t.kind),

@@ -68,6 +68,16 @@ pub enum FileFormat {
 }
 
 impl FileFormat {
+    /// The JSON name.
+    pub fn key(self) -> &'static str {
+        match self {
+            FileFormat::Xlsx => "xlsx",
+            FileFormat::Xls => "xls",
+            FileFormat::HtmlTable => "htmlTable",
+            FileFormat::Csv => "csv",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             FileFormat::Xlsx => "Excel 工作簿（.xlsx）",
