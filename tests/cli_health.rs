@@ -166,6 +166,14 @@ fn cadence_and_weekly_figures_match_the_fixtures() {
         assert!(weeks[0]["change"]["reads"].is_null(), "no week before the first");
     }
 
+    // By article: the most read articles, most read first.
+    let liuhe = by_account(&feedback["accounts"], &Value::from("柳河镇人民政府"));
+    let top: Vec<f64> = liuhe["top"].as_array().unwrap().iter().map(|t| t["reads"].as_f64().unwrap()).collect();
+    assert_eq!(top.len(), 5);
+    assert!(top.windows(2).all(|w| w[0] >= w[1]), "{top:?}");
+    let all_reads: f64 = want["feedback"][1]["weeks"].as_array().unwrap().iter().map(|w| w["reads"].as_f64().unwrap()).sum();
+    assert!(top.iter().sum::<f64>() <= all_reads);
+
     // The malformed row is named (file, row, column) and left out; the corrupt file is named.
     let files = feedback["files"].as_array().unwrap();
     for issue in want["issues"].as_array().unwrap() {
@@ -269,6 +277,7 @@ fn the_html_report_has_a_chart_bar_per_week_and_the_tables() {
     assert!(feedback.contains("stats/liuhe-interactions.csv</code> 第 5 行“留言数”列：“两条”不是数字（此行未计入）"), "{feedback}");
     assert!(feedback.contains("无法打开：文件已损坏"));
     assert!(feedback.contains("合并"), "the hand-kept sheets complete the exports");
+    assert!(feedback.contains("阅读次数最多的文章"), "by article: the most read");
 }
 
 #[test]

@@ -21,6 +21,7 @@
 //!               "accounts": [{"account", "basis": "daily" | "perArticle", "files", "found",
 //!                             "missing", "sharesAre", "rateBase", "duplicates", "merged",
 //!                             "channelsSummed", "outsidePeriod", "unusedTables",
+//!                             "top": [{"date", "title", "reads", "readers", "likes", "comments"}],
 //!                             "weeks": [{"week", "from", "to", "rows", "articles", "reads",
 //!                                        "readers", "shares", "likes", "wow", "comments",
 //!                                        "articlesFromFiles", "likeRate", "commentRate",
@@ -185,6 +186,10 @@ fn feedback_account(s: &AccountStats) -> Value {
         "channelsSummed": s.channels_summed,
         "outsidePeriod": s.outside,
         "unusedTables": s.unused_tables,
+        "top": s.top.iter().map(|t| json!({
+            "date": t.date.to_string(), "title": t.title,
+            "reads": t.get(Field::Reads), "readers": t.get(Field::Readers), "likes": t.get(Field::Likes), "comments": t.get(Field::Comments),
+        })).collect::<Vec<_>>(),
         "weeks": weeks,
     })
 }

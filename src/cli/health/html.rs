@@ -629,6 +629,30 @@ fn account_feedback(h: &mut String, n: usize, s: &AccountStats) {
     if let Some(avg) = avg {
         let _ = writeln!(h, r#"<p class="hint">周均{}：{}。</p>"#, reads_field.label(), one_decimal(avg));
     }
+    if !s.top.is_empty() {
+        let _ = writeln!(
+            h,
+            r#"<h4 class="top-title">{}最多的文章</h4><table class="grid top-articles"><thead><tr><th scope="col" class="num">名次</th><th scope="col">文章</th><th scope="col">发表</th><th scope="col" class="num">{}</th>{}{}</tr></thead><tbody>"#,
+            reads_field.label(),
+            reads_field.label(),
+            if s.has(Field::Likes) { r#"<th scope="col" class="num">点赞</th>"# } else { "" },
+            if s.has(Field::Comments) { r#"<th scope="col" class="num">留言</th>"# } else { "" },
+        );
+        for (k, t) in s.top.iter().enumerate() {
+            let cell = |f: Field| format!(r#"<td class="num">{}</td>"#, t.get(f).map_or_else(|| "—".to_string(), count));
+            let _ = writeln!(
+                h,
+                r#"<tr><td class="num">{}</td><td>{}</td><td>{}</td>{}{}{}</tr>"#,
+                k + 1,
+                esc(&shown_title(&t.title)),
+                esc(&t.date.zh()),
+                cell(reads_field),
+                if s.has(Field::Likes) { cell(Field::Likes) } else { String::new() },
+                if s.has(Field::Comments) { cell(Field::Comments) } else { String::new() },
+            );
+        }
+        let _ = writeln!(h, "</tbody></table>");
+    }
     let _ = writeln!(h, "</div>");
 }
 
@@ -652,5 +676,6 @@ svg.chart{display:block;width:100%;max-width:760px;height:auto;margin:0 auto;fon
 .empty-note{padding:10px 14px;background:#f8fafc;border:1px solid var(--line);border-radius:4px;font-size:13.5px}
 .stats-files td small{color:var(--muted)}.stats-files td:first-child{min-width:12em;word-break:break-all}.stats-files .bad,.stats-issues li{color:#7f1d1d}
 .stats-issues{font-size:13px;padding-left:20px}
+.top-title{font-size:14px;margin:14px 0 4px}.top-articles{font-size:12.5px}
 @media print{.chart-box{break-inside:avoid}.weeks,.feedback-weeks{font-size:8.5pt}.paste{background:none}}
 "#;

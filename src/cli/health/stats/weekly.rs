@@ -75,6 +75,25 @@ pub struct AccountStats {
     pub outside: usize,
     /// Tables of the other basis, not used.
     pub unused_tables: usize,
+    /// By article: the most read articles of the period (at most [`TOP`]), most read first.
+    pub top: Vec<TopArticle>,
+}
+
+/// How many of the most read articles are listed.
+pub const TOP: usize = 5;
+
+/// An article among the most read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopArticle {
+    pub date: Date,
+    pub title: String,
+    values: Values,
+}
+
+impl TopArticle {
+    pub fn get(&self, f: Field) -> Option<f64> {
+        f.metric_index().and_then(|i| self.values[i])
+    }
 }
 
 impl AccountStats {
@@ -172,8 +191,11 @@ fn account_stats(files: &mut [StatsFile], account: Option<String>, group: Vec<(u
     let mut duplicates = 0;
     let mut merged = 0;
     let mut channels_summed = 0;
+    let mut top = Vec::new();
     // (date, values) in date order: one per day (by day) or per article (by article).
     let mut units: Vec<(Date, Values)> = Vec::new();
+    // By article: the title of each unit, for the most read.
+    let mut titles: Vec<Option<String>> = Vec::new();
     match basis {
         Kind::Daily => {
             // Per day, per table: the all-channels row, the channel rows summed, other rows summed.
@@ -263,7 +285,18 @@ fn account_stats(files: &mut [StatsFile], account: Option<String>, group: Vec<(u
                         index.insert(key, units.len());
                     }
                     units.push((r.date, v));
+                    titles.push(r.title.clone());
                 }
+            }
+            // The most read, before the units are put in date order.
+            if let Some(i) = rate_base.and_then(Field::metric_index) {
+                let mut order: Vec<usize> = (0..units.len()).filter(|&k| titles[k].is_some() && units[k].1[i].is_some()).collect();
+                order.sort_by(|&a, &b| units[b].1[i].partial_cmp(&units[a].1[i]).unwrap_or(std::cmp::Ordering::Equal).then(units[a].0.cmp(&units[b].0)));
+                top = order
+                    .into_iter()
+                    .take(TOP)
+                    .map(|k| TopArticle { date: units[k].0, title: titles[k].clone().unwrap_or_default(), values: units[k].1 })
+                    .collect();
             }
             units.sort_by_key(|(d, _)| *d);
         }
@@ -316,6 +349,7 @@ fn account_stats(files: &mut [StatsFile], account: Option<String>, group: Vec<(u
         channels_summed,
         outside,
         unused_tables,
+        top,
     })
 }
 
@@ -463,6 +497,8 @@ mod tests {
         let (_, stats) = run(vec![export, sheet], None, &|_, _| None);
         let s = &stats[0];
         assert_eq!((s.merged, s.duplicates), (1, 1), "开学 gains likes and comments; 运动会 adds nothing");
+        let top: Vec<_> = s.top.iter().map(|t| (t.title.as_str(), t.get(Field::Reads), t.get(Field::Likes))).collect();
+        assert_eq!(top, [("开学", Some(100.0), Some(4.0)), ("运动会", Some(70.0), None)], "most read first, with the merged figures");
         let w = &s.weeks[0];
         assert_eq!((w.get(Field::Articles), w.get(Field::Reads), w.get(Field::Likes)), (Some(2.0), Some(170.0), Some(4.0)), "the export's reads are kept");
         assert_eq!(s.rate(w, Field::Comments), Some(1.0 / 170.0));
