@@ -565,7 +565,7 @@ fn account_feedback(h: &mut String, n: usize, s: &AccountStats) {
     let mut cols: Vec<Field> = vec![Field::Articles, Field::Reads, Field::Readers, s.share_field, Field::Likes, Field::Wow, Field::Comments];
     cols.retain(|f| s.has(*f) || (*f == Field::Sharers && s.has(Field::Shares)));
     let rates: Vec<Field> = [Field::Likes, Field::Comments].into_iter().filter(|f| s.has(*f) && s.rate_base.is_some()).collect();
-    let _ = write!(h, r#"<table class="grid feedback-weeks"><thead><tr><th scope="col">周次</th><th scope="col">日期</th>"#);
+    let _ = write!(h, r#"<div class="table-wrap"><table class="grid feedback-weeks"><thead><tr><th scope="col">周次</th><th scope="col">日期</th>"#);
     for f in &cols {
         let name = if matches!(f, Field::Shares | Field::Sharers) { if *f == Field::Sharers { "分享人数" } else { "分享次数" } } else { f.label() };
         let _ = write!(h, r#"<th scope="col" class="num">{name}</th>"#);
@@ -624,7 +624,7 @@ fn account_feedback(h: &mut String, n: usize, s: &AccountStats) {
         };
         let _ = write!(h, r#"<td class="num">{r}</td>"#);
     }
-    let _ = writeln!(h, "</tr></tfoot></table>");
+    let _ = writeln!(h, "</tr></tfoot></table></div>");
     let avg = total(reads_field).map(|t| t / s.weeks.len() as f64);
     if let Some(avg) = avg {
         let _ = writeln!(h, r#"<p class="hint">周均{}：{}。</p>"#, reads_field.label(), one_decimal(avg));
@@ -673,6 +673,7 @@ svg.chart{display:block;width:100%;max-width:760px;height:auto;margin:0 auto;fon
 .weeks td:nth-child(-n+2),.feedback-weeks td:nth-child(-n+2){white-space:nowrap}
 .weeks,.feedback-weeks{font-size:12.5px}
 .feedback-weeks td small{display:block;font-size:11px;color:var(--muted);font-weight:400}
+.grid.feedback-weeks td.num{white-space:normal}.table-wrap{overflow-x:auto}
 .empty-note{padding:10px 14px;background:#f8fafc;border:1px solid var(--line);border-radius:4px;font-size:13.5px}
 .stats-files td small{color:var(--muted)}.stats-files td:first-child{min-width:12em;word-break:break-all}.stats-files .bad,.stats-issues li{color:#7f1d1d}
 .stats-issues{font-size:13px;padding-left:20px}
