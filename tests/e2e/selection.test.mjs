@@ -100,6 +100,21 @@ test('selection: the field being edited (a textarea) is checked when nothing is 
   await page.close();
 });
 
+test('selection: the toolbar popup\'s 用 wxlint 检查选中的文字 checks the selection of its tab', async () => {
+  const page = await env.context.newPage();
+  await page.goto(siteUrl('news'));
+  await page.evaluate(() => getSelection().selectAllChildren(document.getElementById('p2')));
+  const tabId = await tabIdOf(env, page);
+  const popup = await env.context.newPage();
+  await popup.goto(env.extensionUrl(`extension/popup.html?tabId=${tabId}`));
+  assert.equal((await popup.locator('#check-selection').textContent()).trim(), '用 wxlint 检查选中的文字');
+  await popup.locator('#check-selection').click();
+  const p = await waitFor(async () => { const x = await panel(page); return x && x.items.length ? x : null; }, { message: 'the popup\'s check in the page' });
+  assert.deepEqual(p.items.map((i) => i.rule).sort(), ['personal-data', 'placeholder']);
+  await popup.close().catch(() => {});
+  await page.close();
+});
+
 test('selection: no request leaves the intercepted fixture routes', async (t) => {
   await assertOnlyFixtureTraffic(env, t);
 });
