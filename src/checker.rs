@@ -31,7 +31,7 @@ fn resolve_all(config: &Config) -> Result<Vec<RuleConfig>, ConfigError> {
     for id in config.rules.keys() {
         if !RULES.iter().any(|r| r.meta().id == id) {
             let known: Vec<_> = RULES.iter().map(|r| r.meta().id).collect();
-            return Err(ConfigError(format!("unknown rule '{id}' (known: {})", known.join(", "))));
+            return Err(ConfigError(format!("unknown rule '{}' (known: {})", crate::config::quote_str(id), known.join(", "))));
         }
     }
     RULES.iter().map(|r| resolve(r.meta(), config.rules.get(r.meta().id))).collect()
@@ -41,7 +41,10 @@ fn allow_list(config: &Config) -> Result<Lexicon, ConfigError> {
     let mut text = String::from("@allow\n");
     for term in &config.allow {
         if term.contains(['\n', '\r', '|']) || term.trim_start().starts_with(['#', '@']) {
-            return Err(ConfigError(format!("allow-list term '{term}' may not contain line breaks or '|', nor start with '#' or '@'")));
+            return Err(ConfigError(format!(
+                "allow-list term '{}' may not contain line breaks or '|', nor start with '#' or '@'",
+                crate::config::quote_str(term)
+            )));
         }
         text.push_str(term);
         text.push('\n');

@@ -147,7 +147,7 @@ impl RuleConfig {
 
 fn parse_severity(rule: &str, s: &str) -> Result<Severity, ConfigError> {
     Severity::parse(s).ok_or_else(|| {
-        ConfigError(format!("rule '{rule}': unknown severity '{s}' (use off, block, review, warn or info)"))
+        ConfigError(format!("rule '{rule}': unknown severity '{}' (use off, block, review, warn or info)", quote_str(s)))
     })
 }
 
@@ -183,7 +183,8 @@ pub fn resolve(meta: &RuleMeta, setting: Option<&RuleSetting>) -> Result<RuleCon
                 let Some(opt) = meta.options.iter().find(|o| o.key == key) else {
                     let known: Vec<_> = meta.options.iter().map(|o| o.key).collect();
                     return Err(ConfigError(format!(
-                        "rule '{id}': unknown option '{key}' (known: {})",
+                        "rule '{id}': unknown option '{}' (known: {})",
+                        quote_str(key),
                         if known.is_empty() { "none".to_string() } else { known.join(", ") }
                     )));
                 };
@@ -206,9 +207,229 @@ pub fn resolve(meta: &RuleMeta, setting: Option<&RuleSetting>) -> Result<RuleCon
 }
 
 impl Config {
-    /// Parses JSON (native only, and in unit tests; the WASM package passes JS objects directly).
+    /// Parses JSON (native only, and in unit tests; the WASM package converts JS objects into a
+    /// [`serde_json::Value`] and calls [`Config::from_value`]). serde_json's recursion limit
+    /// (128) bounds the nesting depth.
     #[cfg(any(not(target_arch = "wasm32"), test))]
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        serde_json::from_str(text).map_err(|e| ConfigError(format!("invalid configuration: {e}")))
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            ConfigError(format!("配置不是有效的 JSON（invalid configuration: {e}）"))
+        })?;
+        Config::from_value(&value)
+    }
+
+    /// Reads a configuration from a JSON value, strictly: it must be an object; unknown keys
+    /// and values of the wrong type are errors naming their key path (`rules.title-length`),
+    /// quoting at most [`QUOTE_MAX`] characters of the value.
+    pub fn from_value(value: &serde_json::Value) -> Result<Config, ConfigError> {
+        use serde_json::Value;
+        let Value::Object(map) = value else {
+            return Err(type_error("", "一个对象（{…}）", "an object ({…})", value));
+        };
+        let mut config = Config::default();
+        for (key, v) in map {
+            match key.as_str() {
+                "locale" => {
+                    config.locale = match v.as_str() {
+                        Some("zh-CN" | "zh" | "zh-cn") => Locale::ZhCn,
+                        Some("en" | "en-US") => Locale::En,
+                        _ => return Err(type_error("locale", "\"zh-CN\" 或 \"en\"", "\"zh-CN\" or \"en\"", v)),
+                    }
+                }
+                "rules" => {
+                    let Value::Object(rules) = v else {
+                        return Err(type_error("rules", "一个对象（规则 ID → 设置）", "an object (rule id → setting)", v));
+                    };
+                    for (id, setting) in rules {
+                        config.rules.insert(id.clone(), rule_setting(id, setting)?);
+                    }
+                }
+                "allow" => config.allow = string_list("allow", v)?,
+                "builtinLexicon" => {
+                    config.builtin_lexicon =
+                        v.as_bool().ok_or_else(|| type_error("builtinLexicon", "true 或 false", "true or false", v))?
+                }
+                "maxGap" => {
+                    config.max_gap = v
+                        .as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| type_error("maxGap", "非负整数", "a non-negative integer", v))?
+                }
+                other => {
+                    return Err(ConfigError(format!(
+                        "配置中有未知的键 {k}（invalid configuration: unknown field `{k}`, expected one of `locale`, `rules`, `allow`, `builtinLexicon`, `maxGap`）",
+                        k = quote_str(other)
+                    )))
+                }
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// The most characters of an offending value an error message quotes.
+pub const QUOTE_MAX: usize = 80;
+
+/// `s` for an error message: at most [`QUOTE_MAX`] characters, `…` when cut.
+pub fn quote_str(s: &str) -> String {
+    match s.char_indices().nth(QUOTE_MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// A JSON value for an error message: short, whatever its size.
+fn describe_value(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => quote_str(&n.to_string()),
+        Value::String(s) => format!("\"{}\"", quote_str(s)),
+        Value::Array(a) => format!("an array of {} items", a.len()),
+        Value::Object(o) => format!("an object with {} keys", o.len()),
+    }
+}
+
+fn type_error(path: &str, want_zh: &str, want_en: &str, got: &serde_json::Value) -> ConfigError {
+    let got = describe_value(got);
+    if path.is_empty() {
+        ConfigError(format!("配置应为{want_zh}，实际为 {got}（invalid configuration: expected {want_en}, got {got}）"))
+    } else {
+        let path = quote_str(path);
+        ConfigError(format!("配置项 {path} 应为{want_zh}，实际为 {got}（invalid configuration: `{path}`: expected {want_en}, got {got}）"))
+    }
+}
+
+fn string_list(path: &str, v: &serde_json::Value) -> Result<Vec<String>, ConfigError> {
+    let serde_json::Value::Array(items) = v else {
+        return Err(type_error(path, "字符串数组", "an array of strings", v));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| item.as_str().map(str::to_string).ok_or_else(|| type_error(&format!("{path}[{i}]"), "字符串", "a string", item)))
+        .collect()
+}
+
+fn rule_setting(id: &str, v: &serde_json::Value) -> Result<RuleSetting, ConfigError> {
+    use serde_json::Value;
+    let path = format!("rules.{id}");
+    match v {
+        Value::Bool(b) => Ok(RuleSetting::Enabled(*b)),
+        Value::String(s) => Ok(RuleSetting::Level(s.clone())),
+        Value::Object(map) => {
+            let (mut enabled, mut severity, mut options) = (None, None, BTreeMap::new());
+            for (key, value) in map {
+                let here = format!("{path}.{key}");
+                match key.as_str() {
+                    "enabled" => enabled = Some(value.as_bool().ok_or_else(|| type_error(&here, "true 或 false", "true or false", value))?),
+                    "severity" => {
+                        severity = Some(
+                            value
+                                .as_str()
+                                .ok_or_else(|| type_error(&here, "\"off\" 或级别", "\"off\" or a severity", value))?
+                                .to_string(),
+                        )
+                    }
+                    _ => {
+                        let option = match value {
+                            Value::Bool(b) => OptionValue::Bool(*b),
+                            Value::Number(n) => OptionValue::Number(n.as_f64().unwrap_or(f64::NAN)),
+                            Value::String(s) => OptionValue::Text(s.clone()),
+                            Value::Array(_) => OptionValue::List(string_list(&here, value)?),
+                            _ => return Err(type_error(&here, "布尔值、数字、字符串或字符串数组", "a boolean, number, string or array of strings", value)),
+                        };
+                        options.insert(key.clone(), option);
+                    }
+                }
+            }
+            Ok(RuleSetting::Full { enabled, severity, options })
+        }
+        _ => Err(type_error(&path, "true/false、\"off\"、级别或对象", "true/false, \"off\", a severity or an object", v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(json: &str) -> String {
+        Config::from_json(json).expect_err(json).0
+    }
+
+    #[test]
+    fn a_configuration_must_be_an_object() {
+        for json in [r#"["en",{"title-length":"off"},[],false]"#, "null", "42", r#""strict""#] {
+            let m = err(json);
+            assert!(m.contains("expected an object"), "{json}: {m}");
+        }
+        assert_eq!(Config::from_json("{}").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn type_errors_name_the_key_path() {
+        for (json, path) in [
+            (r#"{"rules": {"title-length": 5}}"#, "`rules.title-length`"),
+            (r#"{"rules": {"title-length": null}}"#, "`rules.title-length`"),
+            (r#"{"rules": {"title-length": {"enabled": "yes"}}}"#, "`rules.title-length.enabled`"),
+            (r#"{"rules": {"title-length": {"severity": 3}}}"#, "`rules.title-length.severity`"),
+            (r#"{"rules": {"prohibited": {"ignoreCategories": [1]}}}"#, "`rules.prohibited.ignoreCategories[0]`"),
+            (r#"{"rules": []}"#, "`rules`"),
+            (r#"{"allow": ["a", 2]}"#, "`allow[1]`"),
+            (r#"{"maxGap": -1}"#, "`maxGap`"),
+            (r#"{"maxGap": "three"}"#, "`maxGap`"),
+            (r#"{"builtinLexicon": "no"}"#, "`builtinLexicon`"),
+            (r#"{"locale": "fr"}"#, "`locale`"),
+        ] {
+            let m = err(json);
+            assert!(m.contains(path) && m.starts_with("配置项"), "{json}: {m}");
+            assert!(!m.contains("untagged"), "{m}");
+        }
+        let m = err(r#"{"rulez": {}}"#);
+        assert!(m.contains("unknown field `rulez`"), "{m}");
+    }
+
+    #[test]
+    fn error_messages_quote_at_most_80_characters() {
+        let long = "长".repeat(1_000_000);
+        for json in [
+            format!(r#"{{"rules": {{"title-length": {{"enabled": "{long}"}}}}}}"#),
+            format!(r#"{{"{long}": 1}}"#),
+            format!(r#"{{"locale": "{long}"}}"#),
+        ] {
+            let m = err(&json);
+            assert!(m.chars().count() < 400, "{} chars: {}", m.chars().count(), &m[..200]);
+            assert!(m.contains(&format!("{}…", "长".repeat(QUOTE_MAX))), "{}", &m[..200]);
+        }
+        // Errors found later, against the rule metadata, are short too.
+        for json in [
+            format!(r#"{{"rules": {{"title-length": "{long}"}}}}"#),
+            format!(r#"{{"rules": {{"title-length": {{"{long}": 1}}}}}}"#),
+            format!(r#"{{"rules": {{"{long}": "off"}}}}"#),
+            format!(r##"{{"allow": ["#{long}"]}}"##),
+        ] {
+            let e = crate::Checker::new(Config::from_json(&json).unwrap()).unwrap_err().0;
+            assert!(e.chars().count() < 1000, "{} chars", e.chars().count());
+        }
+    }
+
+    #[test]
+    fn every_setting_kind_is_read() {
+        let c = Config::from_json(
+            r#"{"locale": "en", "maxGap": 2, "allow": ["路口交通"], "builtinLexicon": false,
+                "rules": {"title-length": {"severity": "warn", "recommended": 26, "enabled": true},
+                          "image-caption": "off", "author-length": false,
+                          "prohibited": {"ignoreCategories": ["insults"]}}}"#,
+        )
+        .unwrap();
+        assert_eq!((c.locale, c.max_gap, c.builtin_lexicon), (Locale::En, 2, false));
+        assert_eq!(c.allow, ["路口交通"]);
+        assert_eq!(c.rules["image-caption"], RuleSetting::Level("off".into()));
+        assert_eq!(c.rules["author-length"], RuleSetting::Enabled(false));
+        let RuleSetting::Full { enabled, severity, options } = &c.rules["title-length"] else { panic!() };
+        assert_eq!((*enabled, severity.as_deref()), (Some(true), Some("warn")));
+        assert_eq!(options["recommended"], OptionValue::Number(26.0));
+        assert!(crate::Checker::new(c).is_ok());
     }
 }

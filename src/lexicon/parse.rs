@@ -2,6 +2,7 @@
 
 use super::entry::{Entry, Lexicon};
 use super::error::LexiconError;
+use crate::config::quote_str;
 use crate::finding::Severity;
 use crate::normalize::key_of;
 use std::sync::Arc;
@@ -40,7 +41,8 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
     let mut allow = false;
 
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    for (i, raw) in text.lines().enumerate() {
+    // Lines end with \n, \r\n or a lone \r (files saved by old Mac software).
+    for (i, raw) in split_lines(text).enumerate() {
         let line_no = i + 1;
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -53,7 +55,14 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
             match word {
                 "rule" => {
                     if !is_valid_id(arg) {
+                        let arg = quote_str(arg);
                         return Err(err(line_no, format!("@rule needs a rule id, got '{arg}'"), format!("@rule 后应为规则 ID，实际为“{arg}”")));
+                    }
+                    if !crate::rules::is_lexicon_rule(arg) {
+                        let known = crate::rules::LEXICON_RULES.join(", ");
+                        return Err(err(line_no,
+                            format!("@rule {arg}: no rule of that name reads a lexicon (rules that do: {known})"),
+                            format!("@rule {arg}：没有这条读取词库的规则（读取词库的规则：{known}）")));
                     }
                     rule = Arc::from(arg);
                     severity = None;
@@ -63,6 +72,7 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                     let mut p = arg.splitn(2, char::is_whitespace);
                     let id = p.next().unwrap_or("");
                     if !is_valid_id(id) {
+                        let id = quote_str(id);
                         return Err(err(line_no, format!("invalid category id '{id}' (use a-z, 0-9 and -)"), format!("分类名“{id}”无效（只能用小写字母、数字和 -）")));
                     }
                     if let Some(label) = p.next().map(str::trim).filter(|l| !l.is_empty()) {
@@ -73,8 +83,8 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 }
                 "severity" => {
                     severity = Some(Severity::parse(arg).ok_or_else(|| err(line_no,
-                        format!("unknown severity '{arg}' (block, review, warn or info)"),
-                        format!("未知的级别“{arg}”（应为 block、review、warn 或 info）")))?);
+                        format!("unknown severity '{}' (block, review, warn or info)", quote_str(arg)),
+                        format!("未知的级别“{}”（应为 block、review、warn 或 info）", quote_str(arg))))?);
                 }
                 "allow" => {
                     if !arg.is_empty() {
@@ -83,6 +93,7 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                     allow = true;
                 }
                 _ => {
+                    let word = quote_str(word);
                     return Err(err(line_no, format!("unknown directive '@{word}'"), format!("未知指令“@{word}”")));
                 }
             }
@@ -110,10 +121,12 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
         }
         for field in fields {
             let field = field.trim();
+            let shown = quote_str(field);
             let (k, v) = field.split_once('=').ok_or_else(|| err(line_no,
-                format!("field '{field}' is not key=value"), format!("字段“{field}”不是 key=value 形式")))?;
+                format!("field '{shown}' is not key=value"), format!("字段“{shown}”不是 key=value 形式")))?;
             let (k, v) = (k.trim(), v.trim());
             if v.is_empty() {
+                let k = quote_str(k);
                 return Err(err(line_no, format!("field '{k}' is empty"), format!("字段“{k}”为空")));
             }
             match k {
@@ -121,16 +134,18 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 "note" => entry.note = Some(v.to_string()),
                 "severity" => {
                     entry.severity = Some(Severity::parse(v).ok_or_else(|| err(line_no,
-                        format!("unknown severity '{v}' (block, review, warn or info)"),
-                        format!("未知的级别“{v}”（应为 block、review、warn 或 info）")))?)
+                        format!("unknown severity '{}' (block, review, warn or info)", quote_str(v)),
+                        format!("未知的级别“{}”（应为 block、review、warn 或 info）", quote_str(v))))?)
                 }
                 "category" => {
                     if !is_valid_id(v) {
+                        let v = quote_str(v);
                         return Err(err(line_no, format!("invalid category id '{v}' (use a-z, 0-9 and -)"), format!("分类名“{v}”无效（只能用小写字母、数字和 -）")));
                     }
                     entry.category = Arc::from(v);
                 }
                 _ => {
+                    let k = quote_str(k);
                     return Err(err(line_no, format!("unknown field '{k}' (suggest, note, severity or category)"),
                         format!("未知字段“{k}”（应为 suggest、note、severity 或 category）")));
                 }
@@ -139,6 +154,22 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
         lex.entries.push(entry);
     }
     Ok(lex)
+}
+
+/// The lines of `text`, each ending at `\n`, `\r\n` or a lone `\r` (the terminator not
+/// included; like `str::lines`, no empty last line after a final terminator).
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let skip = if rest[end..].starts_with("\r\n") { 2 } else { usize::from(end < rest.len()) };
+        rest = &rest[end + skip..];
+        Some(line)
+    })
 }
 
 #[cfg(test)]
@@ -169,6 +200,17 @@ mod tests {
     }
 
     #[test]
+    fn carriage_return_only_files_are_read_as_lines() {
+        let lex = parse("mac.txt", "赌球\r网赌\r\r@severity review\r赌博\r", Some("gambling")).unwrap();
+        let terms: Vec<(&str, usize)> = lex.entries.iter().map(|e| (e.term.as_str(), e.line)).collect();
+        assert_eq!(terms, [("赌球", 1), ("网赌", 2), ("赌博", 5)]);
+        assert_eq!(lex.entries[2].severity, Some(Severity::Review));
+        // Mixed endings: \r\n is one line break.
+        let lex = parse("mixed.txt", "a1\r\nb2\nc3\rd4", None).unwrap();
+        assert_eq!(lex.entries.iter().map(|e| e.line).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    }
+
+    #[test]
     fn errors_name_the_line() {
         let cases = [
             ("ok\n@severity fatal\n", 2, "unknown severity"),
@@ -188,6 +230,23 @@ mod tests {
             assert!(e.message_zh().contains(&format!("第 {line} 行")));
         }
         let long = "长".repeat(65);
+        // A misspelt rule, or one that reads no lexicon.
+        for (text, rule) in [("ok\n@rule prohbited\nx\n", "prohbited"), ("@rule title-length\nx\n", "title-length")] {
+            let e = parse("r", text, None).unwrap_err();
+            assert_eq!(e.line, if rule == "prohbited" { 2 } else { 1 });
+            assert!(e.reason.contains(&format!("@rule {rule}: no rule of that name reads a lexicon")), "{}", e.reason);
+        }
+        // The registry's list covers every rule that says it reads a lexicon.
+        for meta in crate::rules::all_meta().into_iter().filter(|m| m.uses_lexicon) {
+            assert!(crate::rules::is_lexicon_rule(meta.id), "{} reads a lexicon: add it to LEXICON_RULES", meta.id);
+        }
+        // Every rule the registry lists as reading a lexicon is accepted.
+        for id in crate::rules::LEXICON_RULES {
+            assert_eq!(parse("r", &format!("@rule {id}\nx\n"), None).unwrap().entries[0].rule.as_ref(), *id);
+        }
+        // An offending value is quoted to 80 characters at most.
+        let e = parse("q", &format!("a | {}\n", "x".repeat(100_000)), None).unwrap_err();
+        assert!(e.reason.len() < 200 && e.message_zh().len() < 300, "{}", e.reason);
         assert_eq!(parse("l", &long, None).unwrap_err().line, 1);
         assert!(parse("c", "a", Some("No Good")).is_err());
     }

@@ -221,6 +221,17 @@ pub static RULES: &[&dyn Rule] = &[
     &image_resolution::ImageResolution,
 ];
 
+/// The rules that report entries of a lexicon: the ids a lexicon's `@rule` line may name.
+/// A rule that reads lexicon hits (`ctx.lexicon_hits` / `ctx.reported_hits`) adds its id here;
+/// the lexicon parser rejects any other id, with the line.
+pub const LEXICON_RULES: &[&str] =
+    &["prohibited", "official-wording", "typo", "expression", "secrecy", "sign-off-topic", "ad-law", "clickbait-title"];
+
+/// Whether a lexicon's `@rule` may name `id` (see [`LEXICON_RULES`]).
+pub fn is_lexicon_rule(id: &str) -> bool {
+    LEXICON_RULES.contains(&id)
+}
+
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.meta().id == id)
