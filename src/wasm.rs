@@ -11,7 +11,7 @@
 //! ```
 
 use crate::lexicon::LexiconError;
-use crate::{Article, Config};
+use crate::Config;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -135,6 +135,17 @@ export interface LoadStats {
   total: number;
 }
 
+export interface Checker {
+  /**
+   * Loads a lexicon (format: lexicons/FORMAT.md) under `name` (default: `category`, else
+   * `custom`), replacing a list loaded before under that name. `category` is the category of
+   * entries before any `@category` line. On error nothing changes, and the thrown `Error` has
+   * `line` (1-based; 0 for the whole list) and `source` (the name). Arguments of the wrong
+   * type throw a `TypeError`.
+   */
+  loadLexicon(text: string, category?: string | null, name?: string | null): LoadStats;
+}
+
 /** The error `loadLexicon` throws. `line` is 1-based, 0 for the whole list. */
 export interface LexiconLoadError extends Error {
   line: number;
@@ -161,21 +172,34 @@ extern "C" {
     pub type JsRuleMetas;
 }
 
+mod convert;
+
+use convert::{describe, type_error};
+use std::cell::{Cell, RefCell};
+
 fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
-/// The message of a serde-wasm-bindgen error (its `Display` adds JS's "Error: " prefix).
-fn serde_message(e: serde_wasm_bindgen::Error) -> String {
-    let value = JsValue::from(e);
-    match value.dyn_ref::<js_sys::Error>() {
-        Some(err) => err.message().into(),
-        None => value.as_string().unwrap_or_else(|| format!("{value:?}")),
-    }
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
+        let value = JsValue::from(e);
+        let message = value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        error(&format!("internal error: {message}"))
+    })
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error(&format!("internal error: {}", serde_message(e))))
+/// Turns a Rust panic into a thrown JS `Error` carrying the panic message (instead of an
+/// opaque `unreachable` trap). Installed by every entry point; a panic is a bug in wxlint,
+/// never an expected outcome of any input. The checker that panicked rebuilds its state on
+/// its next call (see [`Checker`]).
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            wasm_bindgen::throw_str(&format!("wxlint 内部错误，请报告（internal error, please report it）: {info}"));
+        }))
+    });
 }
 
 fn config_from(value: Option<JsConfig>) -> Result<Config, JsValue> {
@@ -183,21 +207,17 @@ fn config_from(value: Option<JsConfig>) -> Result<Config, JsValue> {
         Some(v) if !v.is_undefined() && !v.is_null() => v.into(),
         _ => return Ok(Config::default()),
     };
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(error("invalid configuration: expected an object"));
-    }
-    // serde-wasm-bindgen reads only the known fields of a struct, so `deny_unknown_fields`
-    // never fires (serde-wasm-bindgen issue #39). Check the keys against those of the default
-    // configuration, so a misspelt key is an error here as it is in the CLI.
-    let known = js_sys::Object::keys(to_js(&Config::default())?.unchecked_ref::<js_sys::Object>());
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-        if !known.includes(&key, 0) {
-            let expected: Vec<String> = known.iter().filter_map(|k| k.as_string()).map(|k| format!("`{k}`")).collect();
-            let key = key.as_string().unwrap_or_default();
-            return Err(error(&format!("invalid configuration: unknown field `{key}`, expected one of {}", expected.join(", "))));
-        }
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| error(&format!("invalid configuration: {}", serde_message(e))))
+    let json = convert::config_json(&value)?;
+    Config::from_value(&json).map_err(|e| type_error(&e.0))
+}
+
+/// An optional string argument: undefined or null is `None`, a string `Some`, anything else a
+/// `TypeError`.
+fn optional_string(v: Option<&JsValue>, call: &str, arg: &str) -> Result<Option<String>, JsValue> {
+    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(None);
+    };
+    v.as_string().map(Some).ok_or_else(|| type_error(&format!("{call}: `{arg}` must be a string, got {}", describe(v))))
 }
 
 fn lexicon_error(e: &LexiconError) -> JsValue {
@@ -208,68 +228,158 @@ fn lexicon_error(e: &LexiconError) -> JsValue {
     err.into()
 }
 
-/// A configured checker. Build one, then call `check` as often as needed.
+/// What a checker was built from: enough to rebuild it.
+#[derive(Clone)]
+struct Recipe {
+    config: Config,
+    /// `(name, text, category)` of the loaded lists, in load order.
+    lists: Vec<(String, String, Option<String>)>,
+}
+
+/// A configured checker. Build one, then call `check` as often as needed; call `free()` when
+/// done with it (each holds its compiled lexicon, a few MB of WebAssembly memory that the JS
+/// garbage collector does not see).
+///
+/// A checker stays usable after any error it throws: arguments are converted and checked
+/// before its state is touched, and its state is taken out for the duration of a call and put
+/// back after, so a call that died half-way (a panic, which would be a bug) leaves no state
+/// behind; the next call rebuilds it from the configuration and lists that last succeeded.
 #[wasm_bindgen]
 pub struct Checker {
-    inner: crate::Checker,
+    state: Cell<Option<Box<crate::Checker>>>,
+    recipe: RefCell<Recipe>,
+}
+
+impl Checker {
+    /// The state, taken out; rebuilt when a call before died with it.
+    fn take(&self) -> Result<Box<crate::Checker>, JsValue> {
+        if let Some(state) = self.state.take() {
+            return Ok(state);
+        }
+        let recipe = self.recipe.try_borrow().map_err(|_| error("wxlint: checker busy"))?.clone();
+        let mut inner = crate::Checker::new(recipe.config).map_err(|e| error(&e.0))?;
+        let lists: Vec<(&str, &str, Option<&str>)> =
+            recipe.lists.iter().map(|(n, t, c)| (n.as_str(), t.as_str(), c.as_deref())).collect();
+        inner.load_lexicons(&lists).map_err(|e| lexicon_error(&e))?;
+        Ok(Box::new(inner))
+    }
+
+    fn put(&self, state: Box<crate::Checker>) {
+        self.state.set(Some(state));
+    }
 }
 
 #[wasm_bindgen]
 impl Checker {
     /// Builds a checker. `config` undefined or null: the defaults. Throws an `Error` naming
-    /// the problem when the configuration is invalid.
+    /// the problem when the configuration is invalid (a `TypeError` for a value of the wrong
+    /// type, naming its key path; a `RangeError` when it nests too deep or is too large).
     #[wasm_bindgen(constructor)]
     pub fn new(config: Option<JsConfig>) -> Result<Checker, JsValue> {
+        install_panic_hook();
         let config = config_from(config)?;
-        let inner = crate::Checker::new(config).map_err(|e| error(&e.0))?;
-        Ok(Checker { inner })
+        let inner = crate::Checker::new(config.clone()).map_err(|e| error(&e.0))?;
+        Ok(Checker { state: Cell::new(Some(Box::new(inner))), recipe: RefCell::new(Recipe { config, lists: Vec::new() }) })
     }
 
-    /// Checks an article. Findings are sorted by field, block and position. Throws an `Error`
-    /// when the article does not have the `Article` shape.
+    /// Checks an article. Findings are sorted by field, block and position. Throws a
+    /// `TypeError` when the article does not have the `Article` shape (naming the path of the
+    /// offending value), a `RangeError` when it is too large.
     pub fn check(&self, article: JsArticle) -> Result<JsFindings, JsValue> {
-        let article: Article =
-            serde_wasm_bindgen::from_value(article.into()).map_err(|e| error(&format!("invalid article: {}", serde_message(e))))?;
+        install_panic_hook();
+        let (article, originals) = convert::article(&article)?;
+        let inner = self.take()?;
+        let findings = inner.check(&article);
+        self.put(inner);
         // One JSON string and JSON.parse build the result objects much faster than setting
         // every property of every finding across the JS boundary.
-        let json = serde_json::to_string(&self.inner.check(&article)).map_err(|e| error(&format!("internal error: {e}")))?;
-        Ok(js_sys::JSON::parse(&json)?.unchecked_into())
+        let json = serde_json::to_string(&findings).map_err(|e| error(&format!("internal error: {e}")))?;
+        let out = js_sys::JSON::parse(&json)?;
+        // Texts with lone surrogates: Rust read U+FFFD for each; `text` is the original slice.
+        if !originals.0.is_empty() {
+            let array: &js_sys::Array = out.unchecked_ref();
+            for (i, f) in findings.iter().enumerate() {
+                if f.start == f.end {
+                    continue;
+                }
+                if let Some((_, _, original)) = originals.0.iter().find(|(field, block, _)| *field == f.field && *block == f.block) {
+                    let text = original.slice(f.start as u32, f.end as u32);
+                    let _ = js_sys::Reflect::set(&array.get(i as u32), &"text".into(), &text);
+                }
+            }
+        }
+        Ok(out.unchecked_into())
     }
 
     /// Loads a lexicon (format: lexicons/FORMAT.md) under `name` (default: `category`, else
     /// `custom`), replacing a list loaded before under that name. `category` is the category
     /// of entries before any `@category` line. On error nothing changes, and the thrown `Error`
-    /// has `line` (1-based; 0 for the whole list) and `source` (the name).
-    #[wasm_bindgen(js_name = loadLexicon)]
-    pub fn load_lexicon(&mut self, text: &str, category: Option<String>, name: Option<String>) -> Result<JsLoadStats, JsValue> {
-        let category = category.filter(|c| !c.is_empty());
-        let name = name.filter(|n| !n.is_empty()).or_else(|| category.clone()).unwrap_or_else(|| "custom".to_string());
-        let stats = self.inner.load_lexicon(&name, text, category.as_deref()).map_err(|e| lexicon_error(&e))?;
-        Ok(to_js(&stats)?.unchecked_into())
+    /// has `line` (1-based; 0 for the whole list) and `source` (the name). Arguments of the
+    /// wrong type throw a `TypeError`.
+    // Typed in TS_TYPES (`interface Checker`): wasm-bindgen cannot type an optional argument.
+    #[wasm_bindgen(js_name = loadLexicon, skip_typescript)]
+    pub fn load_lexicon(&self, text: JsValue, category: Option<JsValue>, name: Option<JsValue>) -> Result<JsLoadStats, JsValue> {
+        install_panic_hook();
+        const CALL: &str = "loadLexicon(text, category, name)";
+        let Some(text) = text.as_string() else {
+            return Err(type_error(&format!("{CALL}: `text` must be a string, got {}", describe(&text))));
+        };
+        let category = optional_string(category.as_ref(), CALL, "category")?.filter(|c| !c.is_empty());
+        let name = optional_string(name.as_ref(), CALL, "name")?.filter(|n| !n.is_empty()).or_else(|| category.clone()).unwrap_or_else(|| "custom".to_string());
+        let mut inner = self.take()?;
+        let result = inner.load_lexicon(&name, &text, category.as_deref());
+        self.put(inner);
+        let stats = result.map_err(|e| lexicon_error(&e))?;
+        let mut recipe = self.recipe.try_borrow_mut().map_err(|_| error("wxlint: checker busy"))?;
+        recipe.lists.retain(|(n, _, _)| *n != name);
+        recipe.lists.push((name, text, category));
+        drop(recipe);
+        to_js(&stats).map(JsCast::unchecked_into)
     }
 
     /// Removes a list loaded with `loadLexicon`. Returns whether it existed.
     #[wasm_bindgen(js_name = removeLexicon)]
-    pub fn remove_lexicon(&mut self, name: &str) -> bool {
-        self.inner.remove_lexicon(name)
+    pub fn remove_lexicon(&self, #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -> Result<bool, JsValue> {
+        install_panic_hook();
+        let Some(name) = name.as_string() else {
+            return Err(type_error(&format!("removeLexicon(name): `name` must be a string, got {}", describe(&name))));
+        };
+        let mut inner = self.take()?;
+        let removed = inner.remove_lexicon(&name);
+        self.put(inner);
+        if removed {
+            let mut recipe = self.recipe.try_borrow_mut().map_err(|_| error("wxlint: checker busy"))?;
+            recipe.lists.retain(|(n, _, _)| *n != name);
+        }
+        Ok(removed)
     }
 
     /// Names of the lists loaded with `loadLexicon`, in load order.
     #[wasm_bindgen(js_name = lexiconNames)]
-    pub fn lexicon_names(&self) -> Vec<String> {
-        self.inner.lexicon_names().into_iter().map(String::from).collect()
+    pub fn lexicon_names(&self) -> Result<Vec<String>, JsValue> {
+        install_panic_hook();
+        let recipe = self.recipe.try_borrow().map_err(|_| error("wxlint: checker busy"))?;
+        Ok(recipe.lists.iter().map(|(n, _, _)| n.clone()).collect())
     }
 
-    /// Replaces the configuration (undefined or null: the defaults). Throws on error; the
-    /// previous configuration then stays in force.
+    /// Replaces the configuration (undefined or null: the defaults). Throws on error (as the
+    /// constructor does); the previous configuration then stays in force.
     #[wasm_bindgen(js_name = setConfig)]
-    pub fn set_config(&mut self, config: Option<JsConfig>) -> Result<(), JsValue> {
+    pub fn set_config(&self, config: Option<JsConfig>) -> Result<(), JsValue> {
+        install_panic_hook();
         let config = config_from(config)?;
-        self.inner.set_config(config).map_err(|e| error(&e.0))
+        let mut inner = self.take()?;
+        let result = inner.set_config(config.clone());
+        self.put(inner);
+        result.map_err(|e| error(&e.0))?;
+        let mut recipe = self.recipe.try_borrow_mut().map_err(|_| error("wxlint: checker busy"))?;
+        recipe.config = config;
+        Ok(())
     }
 
     /// Metadata of every rule: id, names, descriptions, default severity, options.
     pub fn rules() -> Result<JsRuleMetas, JsValue> {
+        install_panic_hook();
         Ok(to_js(&crate::rules::all_meta())?.unchecked_into())
     }
 }
@@ -277,5 +387,6 @@ impl Checker {
 /// The version of wxlint.
 #[wasm_bindgen]
 pub fn version() -> String {
+    install_panic_hook();
     env!("CARGO_PKG_VERSION").to_string()
 }

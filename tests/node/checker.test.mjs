@@ -146,8 +146,33 @@ test('configuration errors throw; setConfig keeps the old configuration on error
 
 test('an invalid article throws a clear Error', () => {
   const c = new Checker();
-  assert.throws(() => c.check({ blocks: [{ text: 'no type' }] }), /^Error: invalid article: missing field `type`/);
+  assert.throws(() => c.check({ blocks: [{ text: 'no type' }] }), /^TypeError: invalid article: `blocks\[0\]`: missing field `type`/);
   assert.throws(() => c.check({ title: 5 }), /invalid article/);
+});
+
+test('wrong argument types throw TypeErrors, and the checker keeps working', () => {
+  const c = new Checker({ builtinLexicon: false });
+  for (const call of [() => c.loadLexicon(42), () => c.loadLexicon({}), () => c.removeLexicon(5), () => c.check(42), () => c.check(null)]) {
+    assert.throws(call, TypeError);
+  }
+  const deep = {};
+  let d = deep;
+  for (let i = 0; i < 100000; i++) d = d.d = {};
+  assert.throws(() => c.setConfig({ rules: { 'title-length': deep } }), RangeError);
+  const cyclic = { title: '' };
+  cyclic.self = cyclic;
+  assert.equal(c.check(cyclic).filter((f) => f.rule === 'title-length').length, 1);
+  assert.equal(c.loadLexicon('赌球').entries, 1);
+  assert.deepEqual(c.lexiconNames(), ['custom']);
+  assert.equal(c.check({ title: '标题', blocks: [{ type: 'text', text: '赌球' }] }).filter((f) => f.rule === 'prohibited').length, 1);
+  c.free();
+});
+
+test('lone surrogates: finding.text is exactly the slice of the input', () => {
+  const article = { title: '\uD800网上赌场\uDC00', blocks: [{ type: 'text', text: '欢迎加入网上\uD800赌场代理，xx\uDFFF镇' }] };
+  const findings = new Checker().check(article);
+  assert.ok(findings.some((f) => /[\uD800-\uDFFF]/.test(f.text)), JSON.stringify(findings));
+  assertOffsets(article, findings);
 });
 
 test('Checker.rules() lists every rule with metadata', () => {
