@@ -81,6 +81,12 @@ pub struct CheckerArgs {
     /// Do not load the built-in lexicon (overrides the config file)
     #[arg(long)]
     pub no_builtin_lexicon: bool,
+
+    /// Refuse any input file (article, --config, --lexicon) larger than MB megabytes
+    /// (MiB; WeChat's own body limit is 10 MB)
+    #[arg(long, value_name = "MB", default_value_t = super::input::DEFAULT_MAX_INPUT_MB,
+          value_parser = clap::value_parser!(u32).range(1..=super::input::MAX_INPUT_MB_LIMIT as i64))]
+    pub max_input_mb: u32,
 }
 
 #[derive(Debug, Args)]

@@ -79,7 +79,10 @@ impl Walk<'_> {
             let path = dir.join(&name);
             match fs::metadata(&path) {
                 Ok(m) if m.is_dir() => self.dir(&path),
-                Ok(_) if is_article(&path) => self.file(&path),
+                Ok(m) if m.is_file() && is_article(&path) => self.file(&path),
+                // A FIFO, device or socket named like an article: reading it could hang or
+                // never end. Listed as skipped.
+                Ok(_) if is_article(&path) => self.inputs.unreadable.push((path.display().to_string(), NOT_REGULAR.into())),
                 Ok(_) => {}
                 // A broken link, or a file that vanished: report it if it looks like an article.
                 Err(e) if is_article(&path) => self.inputs.unreadable.push((path.display().to_string(), io_reason(&e))),
@@ -88,6 +91,9 @@ impl Walk<'_> {
         }
     }
 }
+
+/// The reason given for a FIFO, device or socket found in a folder.
+pub const NOT_REGULAR: &str = "not a regular file (a FIFO, device or socket): skipped";
 
 fn is_article(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
@@ -113,5 +119,21 @@ mod tests {
         assert_eq!(rel, ["b/1.TXT", "b/2.md", "d/e/f.htm", "c.pdf"]);
         assert!(inputs.unreadable.is_empty());
         assert!(collect(&[root.join("nope")], None).unwrap_err().0.ends_with("nope: no such file or folder"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_devices_in_folders_are_skipped_and_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("a.txt"), "x").unwrap();
+        let fifo = root.join("x.html");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        std::os::unix::fs::symlink("/dev/zero", root.join("zero.txt")).unwrap();
+        let inputs = collect(&[root.to_path_buf()], None).unwrap();
+        assert_eq!(inputs.files, [root.join("a.txt")]);
+        let skipped: Vec<(String, &str)> =
+            inputs.unreadable.iter().map(|(p, r)| (Path::new(p).file_name().unwrap().to_string_lossy().into_owned(), r.as_str())).collect();
+        assert_eq!(skipped, [("x.html".to_string(), NOT_REGULAR), ("zero.txt".to_string(), NOT_REGULAR)]);
     }
 }

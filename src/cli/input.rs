@@ -4,6 +4,7 @@
 use super::CliError;
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
 use wxlint::extract::{detect_format, extract};
 use wxlint::Article;
 
@@ -63,18 +64,60 @@ pub fn load(path: &Path, title: Option<&str>) -> Result<Document, InputError> {
     Ok(Document { path: shown, source, article, block_lines: extracted.block_lines })
 }
 
-fn read_stdin() -> Result<Vec<u8>, String> {
+/// The default of `--max-input-mb`: far above WeChat's 50,000-character / 10 MB body limit.
+pub const DEFAULT_MAX_INPUT_MB: u32 = 64;
+/// The highest `--max-input-mb` accepted (text offsets are 32-bit; 1 GiB stays well inside).
+pub const MAX_INPUT_MB_LIMIT: u32 = 1024;
+
+static MAX_INPUT_MB: AtomicU32 = AtomicU32::new(DEFAULT_MAX_INPUT_MB);
+
+/// Sets the size limit of every input read from now on (`--max-input-mb`).
+pub fn set_max_input_mb(mb: u32) {
+    MAX_INPUT_MB.store(mb.clamp(1, MAX_INPUT_MB_LIMIT), Ordering::Relaxed);
+}
+
+/// The size limit in bytes.
+pub fn max_input_bytes() -> u64 {
+    u64::from(MAX_INPUT_MB.load(Ordering::Relaxed)) << 20
+}
+
+/// The reason given for an input over the limit (the report translates reasons it knows;
+/// this one carries both languages).
+pub fn too_large(limit: u64) -> String {
+    let mb = limit >> 20;
+    format!("文件过大：超过 {mb} MB 的上限，未检查（可用 --max-input-mb 调整） / too large: over the {mb} MB limit, not read (see --max-input-mb)")
+}
+
+/// Reads at most the size limit from `reader`; more is an error, and nothing beyond the
+/// limit is read (so /dev/zero or an endless pipe stops at the limit).
+pub fn read_capped(reader: impl Read) -> Result<Vec<u8>, String> {
+    let limit = max_input_bytes();
     let mut bytes = Vec::new();
-    io::stdin().lock().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {}", io_reason(&e)))?;
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
     Ok(bytes)
 }
 
-/// Reads a regular file. Directories are refused: `check` takes files.
+fn read_stdin() -> Result<Vec<u8>, String> {
+    read_capped(io::stdin().lock()).map_err(|e| format!("cannot read standard input: {e}"))
+}
+
+/// Reads a file, up to the size limit. Directories are refused: `check` takes files. A
+/// regular file over the limit is refused before it is read; anything else (a pipe such as
+/// `<(cmd)`, a device) is read up to the limit.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     if path.is_dir() {
         return Err("is a directory (check takes files, e.g. dir/*.html)".into());
     }
-    std::fs::read(path).map_err(|e| io_reason(&e))
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_file() && meta.len() > max_input_bytes() {
+            return Err(too_large(max_input_bytes()));
+        }
+    }
+    read_capped(file)
 }
 
 /// A short reason for an I/O error, without the "(os error N)" suffix when the kind says it.
@@ -109,6 +152,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_stop_at_the_limit() {
+        // An endless reader: only the limit (plus one byte) is read, then refused.
+        let endless = std::io::repeat(b'x');
+        let e = read_capped(endless).unwrap_err();
+        assert!(e.starts_with("文件过大：超过 64 MB") && e.contains("too large"), "{e}");
+        assert_eq!(read_capped(&b"abc"[..]).unwrap(), b"abc");
+    }
 
     #[test]
     fn decode_drops_the_bom_and_names_the_bad_line() {

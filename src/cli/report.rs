@@ -170,7 +170,14 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
         ReportFormat::Json => super::report_json::render(&data),
     };
     match &mut file {
-        Some(f) => f.set_len(0).and_then(|()| f.write_all(body.as_bytes())).and_then(|()| f.flush()).map_err(cannot_write)?,
+        // Truncate only a regular file: `--out /dev/stdout` may be a pipe or a terminal.
+        Some(f) => {
+            let regular = f.metadata().map(|m| m.is_file()).unwrap_or(false);
+            if regular { f.set_len(0) } else { Ok(()) }
+                .and_then(|()| f.write_all(body.as_bytes()))
+                .and_then(|()| f.flush())
+                .map_err(cannot_write)?
+        }
         None => {
             let mut stdout = io::stdout().lock();
             if let Some(e) = stdout.write_all(body.as_bytes()).and_then(|()| stdout.flush()).err().and_then(output_error) {
@@ -224,6 +231,7 @@ fn reason_zh(reason: &str, line: Option<usize>) -> String {
         NOT_UTF8 => "不是 UTF-8 编码（可能是 GBK），请用编辑器另存为 UTF-8 后重新检查".to_string(),
         "permission denied" => "没有读取权限".to_string(),
         "no such file" => "文件不存在".to_string(),
+        super::files::NOT_REGULAR => "不是普通文件（管道、设备或套接字），已跳过".to_string(),
         other => other.to_string(),
     };
     match line {

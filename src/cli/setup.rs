@@ -30,6 +30,7 @@ pub struct Setup {
 
 /// The checker the arguments ask for. Any error here is a usage error (exit 2).
 pub fn build_checker(args: &CheckerArgs) -> Result<Setup, CliError> {
+    super::input::set_max_input_mb(args.max_input_mb);
     let mut config = match &args.config {
         Some(path) => read_config(path)?,
         None => Config::default(),
