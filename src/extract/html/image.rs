@@ -2,26 +2,17 @@
 
 use scraper::ElementRef;
 
+use std::rc::Rc;
+
 use super::style::{self, InlineStyle};
-use super::walk::text_of;
 use crate::model::ImageBlock;
 
-/// A figure and what the walk needs to know about it.
+/// A figure and what the walk needs to know about it (found by the walk in one pass over
+/// the document: whether it holds an `<img>`, and the text of its first `<figcaption>`).
 #[derive(Debug)]
 pub(crate) struct Figure {
     pub has_image: bool,
-    pub caption: Option<String>,
-}
-
-/// What a `<figure>` holds: whether it has an image, and its `<figcaption>` text.
-pub(crate) fn figure(el: ElementRef<'_>) -> Figure {
-    let has_image = el.descendent_elements().any(|e| e.value().name() == "img");
-    let caption = el
-        .descendent_elements()
-        .find(|e| e.value().name() == "figcaption")
-        .map(|fc| text_of(fc, "\n"))
-        .filter(|t| !t.is_empty());
-    Figure { has_image, caption }
+    pub caption: Option<Rc<str>>,
 }
 
 /// An image block from an `<img>`: `data-src` (saved WeChat pages) before `src`; width from
@@ -53,7 +44,6 @@ pub(crate) fn image(el: ElementRef<'_>, inline: &InlineStyle, caption: Option<St
 mod tests {
     use super::*;
     use crate::model::Block;
-    use scraper::Html;
 
     fn blocks(html: &str) -> Vec<Block> {
         super::super::html_blocks(html)
@@ -85,12 +75,16 @@ mod tests {
     }
 
     #[test]
-    fn figure_caption_is_read_from_figcaption() {
-        let doc = Html::parse_document("<figure><img src=a><figcaption> 图：<b>学生</b> </figcaption></figure><figure><p>无图</p></figure>");
-        let figures: Vec<_> = doc.select(&scraper::Selector::parse("figure").unwrap()).map(figure).collect();
-        assert!(figures[0].has_image);
-        assert_eq!(figures[0].caption.as_deref(), Some("图：学生"));
-        assert!(!figures[1].has_image);
-        assert_eq!(figures[1].caption, None);
+    fn figure_caption_is_read_from_the_first_figcaption() {
+        let b = blocks("<figure><img src=a><figcaption> 图：<b>学生</b> </figcaption></figure><figure><p>无图</p><figcaption>说明</figcaption></figure>");
+        assert_eq!(image(&b[0]).caption.as_deref(), Some("图：学生"));
+        // A figure without an image keeps its caption as text.
+        assert!(matches!(&b[1], Block::Text(t) if t.text == "无图"));
+        assert!(matches!(&b[2], Block::Text(t) if t.text == "说明"));
+        // Nested figures: each image gets the caption of the figure it is in (its first
+        // figcaption, in document order, wherever it is inside it).
+        let b = blocks("<figure><figure><img src=in></figure><img src=out><figcaption>外</figcaption></figure>");
+        let captions: Vec<_> = b.iter().filter_map(|b| match b { Block::Image(i) => Some(i.caption.as_deref()), _ => None }).collect();
+        assert_eq!(captions, [None, Some("外")]);
     }
 }

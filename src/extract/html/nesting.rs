@@ -12,6 +12,7 @@
 //! Documents that stay within the limit (every real article) are returned unchanged, borrowed.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Deepest element nesting kept, as in Blink's HTML parser.
 pub(crate) const MAX_DEPTH: usize = 512;
@@ -23,11 +24,46 @@ const VOID: &[&str] = &[
 ];
 
 /// Elements whose end tag is optional (a following sibling closes them) or that the parser
-/// places itself: they are not counted, so unclosed `<p>`s or `<li>`s never look deep.
+/// places itself: they are not counted, so unclosed `<p>`s never look deep. (`li`, `dd` and
+/// `dt` are counted, with the parser's own rule for closing them: see [`implied_close`].)
 const UNCOUNTED: &[&str] = &[
-    "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "html", "head", "body", "p", "option", "optgroup", "tr", "td", "th",
     "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp",
 ];
+
+/// The HTML standard's "special" elements (less `address`, `div` and `p`): a `<li>`, `<dd>` or
+/// `<dt>` start tag closes an open one of its kind only when no such element is open inside it.
+const SPECIAL: &[&str] = &[
+    "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+    "button", "caption", "center", "col", "colgroup", "dd", "details", "dialog", "dir", "dl", "dt", "embed",
+    "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link",
+    "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol",
+    "param", "plaintext", "pre", "script", "search", "section", "select", "source", "style", "summary",
+    "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+    "wbr", "xmp",
+];
+
+/// The formatting elements, which the parser reopens in every block until their end tag.
+const FORMATTING: &[&str] = &["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
+
+/// Most formatting elements left open at once; further ones are removed. The parser copies
+/// every open formatting element into each new block, so N unclosed `<b>`s in N `<div>`s
+/// would cost O(N²) time and memory (one per `<div>`, each reopening all of them).
+pub(crate) const MAX_OPEN_FORMATTING: usize = 64;
+
+/// Most attributes kept on one element; further ones are removed (the parser compares every
+/// attribute with the ones before it, so 300,000 attributes would take minutes).
+pub(crate) const MAX_ATTRIBUTES: usize = 64;
+
+/// The elements a `<li>`, `<dd>` or `<dt>` start tag closes (by name).
+fn implied_close(name: &str) -> Option<&'static [&'static str]> {
+    match name {
+        "li" => Some(&["li"]),
+        "dd" | "dt" => Some(&["dd", "dt"]),
+        _ => None,
+    }
+}
 
 /// Elements whose content is raw text up to their own end tag.
 const RAW_TEXT: &[&str] = &[
@@ -48,8 +84,12 @@ pub(crate) fn limit_nesting_to(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut copied = 0usize;
     // Names of the counted open elements, innermost last.
     let mut open: Vec<String> = Vec::new();
-    // Names of start tags that were removed and whose end tags are still to be removed.
-    let mut dropped: Vec<(String, usize)> = Vec::new();
+    // Names of start tags that were removed and whose end tags are still to be removed, with
+    // their number (a map: 100,000 distinct names must not be searched one by one).
+    let mut dropped: HashMap<String, usize> = HashMap::new();
+    // Formatting elements whose end tag has not come yet, per name, and in all.
+    let mut formatting: HashMap<String, usize> = HashMap::new();
+    let mut formatting_open = 0usize;
     // Number of `svg`/`math` elements open: inside them `/>` really closes an element.
     let mut foreign = 0usize;
     let mut i = 0usize;
@@ -89,17 +129,25 @@ pub(crate) fn limit_nesting_to(html: &str, max_depth: usize) -> Cow<'_, str> {
             name_end += 1;
         }
         let name = html[name_start..name_end].to_ascii_lowercase();
-        let Some((tag_end, self_closing)) = scan_attributes(bytes, name_end) else {
+        let Some((tag_end, self_closing, cut)) = scan_attributes(bytes, name_end) else {
             break; // end of file inside a tag: the parser drops it; leave the rest alone
         };
         i = tag_end;
 
         let mut remove = false;
         if is_end {
-            if let Some(entry) = dropped.iter_mut().rev().find(|(n, _)| *n == name) {
-                entry.1 -= 1;
+            if let Some(n) = formatting.get_mut(&name) {
+                if *n > 0 {
+                    *n -= 1;
+                    formatting_open -= 1;
+                }
+            }
+            if let Some(count) = dropped.get_mut(&name) {
+                *count -= 1;
                 remove = true;
-                dropped.retain(|(_, count)| *count > 0);
+                if *count == 0 {
+                    dropped.remove(&name);
+                }
             } else if let Some(pos) = open.iter().rposition(|n| *n == name) {
                 for closed in open.drain(pos..) {
                     if closed == "svg" || closed == "math" {
@@ -109,13 +157,26 @@ pub(crate) fn limit_nesting_to(html: &str, max_depth: usize) -> Cow<'_, str> {
                 // Whatever was removed inside the closed elements is closed with them.
                 dropped.clear();
             }
+        } else if FORMATTING.contains(&name.as_str()) && foreign == 0 && formatting_open >= MAX_OPEN_FORMATTING {
+            remove = true;
+            *dropped.entry(name.clone()).or_insert(0) += 1;
         } else if counts(&name) && !(self_closing && foreign > 0) {
+            if let Some(closes) = implied_close(&name) {
+                // As the parser does: close the innermost open `li` (or `dd`/`dt`) unless a
+                // special element other than address, div or p is open inside it.
+                if let Some(pos) = open.iter().rposition(|n| closes.contains(&n.as_str()) || SPECIAL.contains(&n.as_str())) {
+                    if closes.contains(&open[pos].as_str()) {
+                        open.truncate(pos);
+                    }
+                }
+            }
+            if FORMATTING.contains(&name.as_str()) && foreign == 0 {
+                *formatting.entry(name.clone()).or_insert(0) += 1;
+                formatting_open += 1;
+            }
             if open.len() >= max_depth {
                 remove = true;
-                match dropped.iter_mut().find(|(n, _)| *n == name) {
-                    Some(entry) => entry.1 += 1,
-                    None => dropped.push((name.clone(), 1)),
-                }
+                *dropped.entry(name.clone()).or_insert(0) += 1;
             } else {
                 if name == "svg" || name == "math" {
                     foreign += 1;
@@ -127,6 +188,12 @@ pub(crate) fn limit_nesting_to(html: &str, max_depth: usize) -> Cow<'_, str> {
         if remove {
             let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
             buf.push_str(&html[copied..start]);
+            copied = tag_end;
+        } else if let Some(cut) = cut {
+            // Too many attributes: keep the tag up to the last one kept.
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(html[copied..cut].trim_end());
+            buf.push_str(if self_closing { "/>" } else { ">" });
             copied = tag_end;
         }
 
@@ -154,13 +221,16 @@ fn counts(name: &str) -> bool {
 }
 
 /// Scan a tag's attributes from `pos` (just after the name). Returns the index just past the
-/// closing `>` and whether the tag ended in `/>`; `None` at end of input.
-fn scan_attributes(bytes: &[u8], mut pos: usize) -> Option<(usize, bool)> {
+/// closing `>`, whether the tag ended in `/>`, and, when it has more than [`MAX_ATTRIBUTES`]
+/// attributes, the index where the first one not kept starts; `None` at end of input.
+fn scan_attributes(bytes: &[u8], mut pos: usize) -> Option<(usize, bool, Option<usize>)> {
     let mut self_closing = false;
+    let mut attributes = 0usize;
+    let mut cut = None;
     loop {
         let &b = bytes.get(pos)?;
         match b {
-            b'>' => return Some((pos + 1, self_closing)),
+            b'>' => return Some((pos + 1, self_closing, cut)),
             b'/' => {
                 self_closing = true;
                 pos += 1;
@@ -168,6 +238,10 @@ fn scan_attributes(bytes: &[u8], mut pos: usize) -> Option<(usize, bool)> {
             b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' => pos += 1,
             _ => {
                 self_closing = false;
+                attributes += 1;
+                if attributes > MAX_ATTRIBUTES && cut.is_none() {
+                    cut = Some(pos);
+                }
                 // Attribute name (its first character may be anything, even `=`).
                 pos += 1;
                 while pos < bytes.len() && !matches!(bytes[pos], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>' | b'=') {
@@ -264,6 +338,38 @@ mod tests {
     fn self_closing_in_svg_does_not_count() {
         let html = "<svg><path/><path/><path/><g>x</g></svg>";
         assert!(matches!(limit_nesting_to(html, 2), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn list_and_definition_items_count_with_their_implied_end_tags() {
+        // Siblings close each other, as in the parser: a long flat list is not deep.
+        let flat = "<ul><li>a<li>b<li>c<li>d</ul><dl><dt>t<dd>d<dt>t<dd>d</dl>";
+        assert!(matches!(limit_nesting_to(flat, 3), Cow::Borrowed(_)));
+        // `<li><dd>` nests (each is special, so neither closes the other): capped. Past the
+        // cap the `<dd>`s are removed, and each `<li>` then closes the one before.
+        let deep = "<li><dd>".repeat(4) + "x";
+        assert_eq!(limit_nesting_to(&deep, 3), "<li><dd><li><li><li>x");
+    }
+
+    #[test]
+    fn unclosed_formatting_elements_are_capped() {
+        let html: String = (0..MAX_OPEN_FORMATTING + 10).map(|i| format!("<div><b id={i}></div>")).collect();
+        let out = limit_nesting(&html);
+        assert_eq!(out.matches("<b ").count(), MAX_OPEN_FORMATTING);
+        assert_eq!(out.matches("<div>").count(), MAX_OPEN_FORMATTING + 10);
+        // Closed ones do not add up.
+        let closed = "<div><b>x</b></div>".repeat(MAX_OPEN_FORMATTING * 2);
+        assert!(matches!(limit_nesting(&closed), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn attributes_past_the_limit_are_removed() {
+        let attrs: String = (0..MAX_ATTRIBUTES + 5).map(|i| format!(" a{i}=\"{i}\"")).collect();
+        let html = format!("<p{attrs}>x</p><img{attrs}/>");
+        let out = limit_nesting(&html);
+        assert_eq!(out.matches("=\"").count(), 2 * MAX_ATTRIBUTES);
+        assert!(out.contains(&format!("a{}=\"{}\">x</p>", MAX_ATTRIBUTES - 1, MAX_ATTRIBUTES - 1)), "{out}");
+        assert!(out.ends_with("/>"), "{out}");
     }
 
     #[test]
