@@ -40,6 +40,9 @@ fn best_of<T>(input: &T, run: &impl Fn(&T)) -> Duration {
 /// `max` the largest (the case fails if even `max` is too fast to measure, which would mean
 /// the sizes are wrong, not the code).
 fn assert_linear<T>(name: &str, start: usize, max: usize, make: impl Fn(usize) -> T, run: impl Fn(&T)) {
+    // One measurement at a time: the test harness runs tests on parallel threads.
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     // The fixed cost (an empty input: for the CLI cases, starting the process) is taken off.
     let base = best_of(&make(0), &run);
     let net = |t: Duration| t.saturating_sub(base);
@@ -167,18 +170,20 @@ fn cli(format: &str, path: &std::path::Path) {
 }
 
 #[test]
-fn json_output_with_many_findings_on_one_long_line() {
+fn text_sarif_and_json_output_with_many_findings_on_one_long_line() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long.txt");
-    assert_linear(
-        "cli --format json",
-        500,
-        1 << 19,
-        |n| {
-            // One line: findings every few characters, padding between them.
-            std::fs::write(&path, format!("标题\n{}\n", format!("网上赌场{}", "好".repeat(50)).repeat(n))).unwrap();
-            path.clone()
-        },
-        |p| cli("json", p),
-    );
+    for format in ["text", "sarif", "json"] {
+        let path = dir.path().join(format!("long-{format}.txt"));
+        assert_linear(
+            &format!("cli --format {format}"),
+            500,
+            1 << 16,
+            |n| {
+                // One line: findings every few characters, padding between them.
+                std::fs::write(&path, format!("标题\n{}\n", format!("网上赌场{}", "好".repeat(50)).repeat(n))).unwrap();
+                path.clone()
+            },
+            |p| cli(format, p),
+        );
+    }
 }

@@ -3,7 +3,7 @@
 //!
 //! Columns count characters (not bytes, not UTF-16 units) and start at 1.
 
-use super::context::{char_index, text_of};
+use super::context::Positions;
 use std::fmt;
 use wxlint::{Article, Block, Field, Finding};
 
@@ -34,12 +34,18 @@ impl fmt::Display for Location {
 /// text, once) is found verbatim in the source line — always so for plain text, usually for
 /// Markdown and HTML written one paragraph per line. Otherwise the column counts within the
 /// block's text.
+#[cfg(test)]
 pub fn locate(f: &Finding, article: &Article, block_lines: &[Option<usize>], source_lines: &[&str]) -> Location {
-    let text = text_of(article, f.field, f.block);
-    let start = char_index(text, f.start);
+    locate_in(f, article, block_lines, source_lines, &mut Positions::default())
+}
+
+/// [`locate`], with the positions of the document's texts (see [`Positions`]).
+pub fn locate_in(f: &Finding, article: &Article, block_lines: &[Option<usize>], source_lines: &[&str], pos: &mut Positions) -> Location {
+    let text = pos.text(article, f.field, f.block);
+    let start = pos.char_at(f.start);
     match (f.field, f.block) {
         (Field::Body, Some(b)) => match block_lines.get(b).copied().flatten().filter(|&l| l > 0) {
-            Some(line) => in_source(text, start, &f.text, line, source_lines)
+            Some(line) => in_source(text, start, &f.text, line, source_lines, pos)
                 .map_or(Location::Line(line, start + 1), |(l, c)| Location::Line(l, c)),
             None => Location::Paragraph(b + 1, start + 1),
         },
@@ -68,20 +74,19 @@ pub fn describe(f: &Finding, article: &Article) -> String {
 }
 
 /// The source line and column of character `start` of a block that begins on line `line`.
-fn in_source(text: &str, start: usize, matched: &str, line: usize, source_lines: &[&str]) -> Option<(usize, usize)> {
+/// Each search of a source line is done once per text (remembered in `pos`).
+fn in_source(text: &str, start: usize, matched: &str, line: usize, source_lines: &[&str], pos: &mut Positions) -> Option<(usize, usize)> {
     // The block's line (`k`, 0-based) holding the start, and where that line starts.
-    let (mut k, mut seg_start) = (0, 0);
-    for (i, c) in text.chars().enumerate().take(start) {
-        if c == '\n' {
-            k += 1;
-            seg_start = i + 1;
-        }
-    }
-    let segment: String = text.chars().skip(seg_start).take_while(|&c| c != '\n').collect();
+    let (k, seg_start, seg_end) = pos.line_of(start);
+    let segment = pos.slice(text, seg_start, seg_end);
     if !segment.trim().is_empty() {
         if let Some(src) = source_lines.get(line - 1 + k) {
-            if let Some(pos) = src.find(segment.as_str()) {
-                return Some((line + k, src[..pos].chars().count() + start - seg_start + 1));
+            let found = pos
+                .found
+                .entry((line - 1 + k, String::new()))
+                .or_insert_with(|| src.find(segment).map(|p| src[..p].chars().count()));
+            if let Some(col) = *found {
+                return Some((line + k, col + start - seg_start + 1));
             }
         }
     }
@@ -89,10 +94,14 @@ fn in_source(text: &str, start: usize, matched: &str, line: usize, source_lines:
     // itself, and trust it only when it occurs once on the block's first line.
     if k == 0 && !matched.is_empty() {
         let src = source_lines.get(line - 1)?;
-        let mut found = src.match_indices(matched);
-        if let (Some((pos, _)), None) = (found.next(), found.next()) {
-            return Some((line, src[..pos].chars().count() + 1));
-        }
+        let found = pos.found.entry((line - 1, matched.to_string())).or_insert_with(|| {
+            let mut found = src.match_indices(matched);
+            match (found.next(), found.next()) {
+                (Some((p, _)), None) => Some(src[..p].chars().count()),
+                _ => None,
+            }
+        });
+        return found.map(|col| (line, col + 1));
     }
     None
 }

@@ -17,9 +17,9 @@
 //! matched `text` in its property bag. Inputs that cannot be read become error notifications of
 //! the run's invocation (`executionSuccessful` is then false).
 
-use super::context::{char_index, text_of};
+use super::context::Positions;
 use super::input::{Document, STDIN};
-use super::location::{describe, locate, Location};
+use super::location::{describe, locate_in, Location};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
@@ -131,8 +131,9 @@ impl SarifLog {
     pub fn add_document(&mut self, doc: &Document, findings: &[Finding]) {
         let rules = all_meta();
         let source_lines: Vec<&str> = doc.source.lines().collect();
+        let mut pos = Positions::default();
         for f in findings {
-            self.results.push(result(doc, f, &rules, &source_lines));
+            self.results.push(result(doc, f, &rules, &source_lines, &mut pos));
         }
     }
 
@@ -196,13 +197,13 @@ fn identifier(name: &str) -> String {
         .collect()
 }
 
-fn result(doc: &Document, f: &Finding, rules: &[&RuleMeta], source_lines: &[&str]) -> SarifResult {
+fn result(doc: &Document, f: &Finding, rules: &[&RuleMeta], source_lines: &[&str], pos: &mut Positions) -> SarifResult {
     let mut physical = Map::new();
     physical.insert("artifactLocation".into(), artifact(&doc.path));
     let mut logical = None;
-    match locate(f, &doc.article, &doc.block_lines, source_lines) {
+    match locate_in(f, &doc.article, &doc.block_lines, source_lines, pos) {
         Location::Line(line, column) => {
-            physical.insert("region".into(), region(doc, f, line, column, source_lines));
+            physical.insert("region".into(), region(doc, f, line, column, source_lines, pos));
         }
         Location::Field(..) | Location::Paragraph(..) => logical = Some(logical_location(doc, f)),
     }
@@ -240,10 +241,10 @@ fn result(doc: &Document, f: &Finding, rules: &[&RuleMeta], source_lines: &[&str
 /// The region of a match that starts at `line:column`. A match within one line ends
 /// `characters` later; one that crosses lines ends where the text output would place its end.
 /// A match without extent (an image, a whole paragraph) covers the rest of the line.
-fn region(doc: &Document, f: &Finding, line: usize, column: usize, source_lines: &[&str]) -> Value {
-    let text = text_of(&doc.article, f.field, f.block);
-    let (start, end) = (char_index(text, f.start), char_index(text, f.end));
-    let matched: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+fn region(doc: &Document, f: &Finding, line: usize, column: usize, source_lines: &[&str], pos: &mut Positions) -> Value {
+    let text = pos.text(&doc.article, f.field, f.block);
+    let (start, end) = (pos.char_at(f.start), pos.char_at(f.end));
+    let matched: String = pos.slice(text, start, end).to_string();
     let mut region = Map::new();
     region.insert("startLine".into(), line.into());
     region.insert("startColumn".into(), column.into());
@@ -252,7 +253,7 @@ fn region(doc: &Document, f: &Finding, line: usize, column: usize, source_lines:
             region.insert("endColumn".into(), (column + matched.chars().count()).into());
         } else {
             let at_end = Finding { start: f.end, text: String::new(), ..f.clone() };
-            if let Location::Line(end_line, end_column) = locate(&at_end, &doc.article, &doc.block_lines, source_lines) {
+            if let Location::Line(end_line, end_column) = locate_in(&at_end, &doc.article, &doc.block_lines, source_lines, pos) {
                 region.insert("endLine".into(), end_line.into());
                 region.insert("endColumn".into(), end_column.into());
             }

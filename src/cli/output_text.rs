@@ -12,9 +12,9 @@
 
 use super::check::Tally;
 use super::color::{Paint, Painter};
-use super::context::{context_of, Context};
+use super::context::{context_in, Context, Positions, CONTEXT_CHARS};
 use super::input::{Document, STDIN};
-use super::location::locate;
+use super::location::locate_in;
 use std::io::{self, Write};
 use wxlint::{Field, Finding, Severity};
 
@@ -42,8 +42,9 @@ pub fn write_document(out: &mut dyn Write, doc: &Document, findings: &[Finding],
         writeln!(out, "{}", p.paint(Paint::Ok, "✓ 未发现问题"))?;
     }
     let source_lines: Vec<&str> = doc.source.lines().collect();
+    let mut pos = Positions::default();
     for f in findings {
-        let loc = locate(f, &doc.article, &doc.block_lines, &source_lines);
+        let loc = locate_in(f, &doc.article, &doc.block_lines, &source_lines, &mut pos);
         writeln!(
             out,
             "{path}:{loc}  {}  {} {}",
@@ -51,7 +52,7 @@ pub fn write_document(out: &mut dyn Write, doc: &Document, findings: &[Finding],
             p.paint(Paint::Dim, &format!("[{}]", f.rule)),
             f.message
         )?;
-        writeln!(out, "  {}", context_line(doc, f, p))?;
+        writeln!(out, "  {}", context_line(doc, f, p, &mut pos))?;
         if let Some(s) = &f.suggestion {
             writeln!(out, "  建议：{s}")?;
         }
@@ -59,8 +60,8 @@ pub fn write_document(out: &mut dyn Write, doc: &Document, findings: &[Finding],
     writeln!(out)
 }
 
-fn context_line(doc: &Document, f: &Finding, p: &Painter) -> String {
-    match context_of(&doc.article, f) {
+fn context_line(doc: &Document, f: &Finding, p: &Painter, pos: &mut Positions) -> String {
+    match context_in(&doc.article, f, CONTEXT_CHARS, pos) {
         Context::Excerpt(e) => {
             let matched = if p.enabled && !e.matched.is_empty() {
                 p.paint(Paint::Match(f.severity), &e.matched)

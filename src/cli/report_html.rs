@@ -10,9 +10,9 @@
 //! sections are `article-1`, `article-2`… in the order of the article table (worst first).
 
 use super::batch::map_ordered;
-use super::context::{context_with, Context};
+use super::context::{context_in, Context, Positions};
 use super::health::html::{cadence_section, feedback_section, summary_html, CSS as HEALTH_CSS};
-use super::location::{describe, locate, Location};
+use super::location::{describe, locate_in, Location};
 use super::report::{Checked, ReportData};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -429,8 +429,9 @@ fn article_section(h: &mut String, n: usize, a: &Checked, account: Option<&str>,
         );
         // Lines are only needed where the reader knew them (Markdown, text; not HTML).
         let source_lines: Vec<&str> = if doc.block_lines.iter().any(Option::is_some) { doc.source.lines().collect() } else { Vec::new() };
+        let mut pos = Positions::default();
         for (k, f) in a.findings.iter().enumerate() {
-            let line = match locate(f, article, &doc.block_lines, &source_lines) {
+            let line = match locate_in(f, article, &doc.block_lines, &source_lines, &mut pos) {
                 Location::Line(l, _) => format!("<small>第 {l} 行</small>"),
                 _ => String::new(),
             };
@@ -443,7 +444,7 @@ fn article_section(h: &mut String, n: usize, a: &Checked, account: Option<&str>,
                 rule = esc(&rule_name(&f.rule)),
                 id = esc(&f.rule),
                 loc = esc(&describe(f, article)),
-                ctx = context_html(article, f),
+                ctx = context_html(article, f, &mut pos),
                 msg = esc(&f.message),
                 sug = f.suggestion.as_deref().map_or(String::new(), |s| format!(
                     r#"<p class="sug"><span>建议</span>{}</p>"#,
@@ -458,8 +459,8 @@ fn article_section(h: &mut String, n: usize, a: &Checked, account: Option<&str>,
 }
 
 /// The excerpt of a finding with the match in `<mark>`, or what stands for it.
-fn context_html(article: &wxlint::Article, f: &Finding) -> String {
-    match context_with(article, f, CONTEXT_CHARS) {
+fn context_html(article: &wxlint::Article, f: &Finding, pos: &mut Positions) -> String {
+    match context_in(article, f, CONTEXT_CHARS, pos) {
         Context::Excerpt(e) if e.matched.is_empty() => {
             format!(r#"<p class="ctx">{}<span class="caret" title="位置">‸</span>{}</p>"#, esc(&e.before), esc(&e.after))
         }
