@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg types node e2e)
+STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg types node e2e fuzz)
 
 for want in "$@"; do
     case " ${STEPS[*]} " in
@@ -93,3 +93,8 @@ run node "node --test tests/node/ (JS tests of the built packages)" \
 
 run e2e "node --test tests/e2e/ (extension and report end-to-end: Chromium via playwright-core; web-ext lint; Firefox ESR smoke test)" \
     node --test tests/e2e/
+
+# A short run of every cargo-fuzz target (nightly; scripts/fuzz.sh installs it and cargo-fuzz
+# when missing): a few minutes to build, 20 s per target. Long runs are by hand (FUZZING.md).
+run fuzz "scripts/fuzz.sh 20 (each cargo-fuzz target of fuzz/ for 20 s)" \
+    bash scripts/fuzz.sh 20
