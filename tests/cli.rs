@@ -357,3 +357,42 @@ fn the_sample_articles_are_read_in_every_format() {
     }
     assert!(out.trim_end().lines().last().unwrap().starts_with("5 个文件，必须修改 "), "{out}");
 }
+
+#[test]
+fn oversized_and_endless_inputs_are_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "标题\n".to_string() + &"正文".repeat(600_000)).unwrap(); // 3.6 MB
+    let o = run(&["check", "--max-input-mb", "1", big.to_str().unwrap()]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("文件过大：超过 1 MB 的上限") && stderr(&o).contains("too large"), "{}", stderr(&o));
+    // Standard input without end stops at the limit too.
+    let mut child = command(&["check", "--max-input-mb", "1", "-"]).stdin(Stdio::piped()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'x'; 1 << 16];
+        while stdin.write_all(&chunk).is_ok() {}
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("文件过大"), "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        let o = run(&["check", "--max-input-mb", "1", "--config", "/dev/zero", CLEAN]);
+        assert_eq!(code(&o), 2);
+        assert!(stderr(&o).contains("/dev/zero: 文件过大"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn simplified_markup_is_checked_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.html");
+    std::fs::write(&deep, format!("<h1>题</h1>{}网上赌场", "<li><dd>".repeat(600))).unwrap();
+    let o = run(&["check", "--format", "json", deep.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "a review finding only: {}", stderr(&o));
+    assert!(stderr(&o).contains("警告：标记过于复杂") && stderr(&o).contains("markup too complex"), "{}", stderr(&o));
+    let reports = json(&o);
+    assert!(reports[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "prohibited"), "{reports:?}");
+}

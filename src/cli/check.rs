@@ -59,6 +59,9 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         for path in &args.paths {
             match load(path, args.title.as_deref()) {
                 Ok(doc) => {
+                    if doc.simplified {
+                        eprintln!("wxlint: {}: 警告：{}", doc.path, wxlint::extract::SIMPLIFIED_WARNING);
+                    }
                     let findings = checker.check(&doc.article);
                     tally.add(&findings);
                     match args.format {

@@ -20,6 +20,8 @@ pub struct Document {
     pub article: Article,
     /// 1-based source line of each body block, when the reader knows it.
     pub block_lines: Vec<Option<usize>>,
+    /// The markup was simplified before it was read (see `Extracted::simplified`).
+    pub simplified: bool,
 }
 
 /// An input that could not be read.
@@ -61,7 +63,7 @@ pub fn load(path: &Path, title: Option<&str>) -> Result<Document, InputError> {
     if let Some(t) = title {
         article.title = t.to_string();
     }
-    Ok(Document { path: shown, source, article, block_lines: extracted.block_lines })
+    Ok(Document { path: shown, source, article, block_lines: extracted.block_lines, simplified: extracted.simplified })
 }
 
 /// The default of `--max-input-mb`: far above WeChat's 50,000-character / 10 MB body limit.

@@ -17,7 +17,7 @@
 //! 5. the whole `<body>` (a fragment).
 
 mod image;
-mod nesting;
+pub(crate) mod nesting;
 mod style;
 mod walk;
 

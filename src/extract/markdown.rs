@@ -29,7 +29,7 @@ pub fn extract_markdown(content: &str) -> Extracted {
         b.event(event, line);
     }
     b.boundary();
-    Extracted { article: b.article, block_lines: b.block_lines }
+    Extracted { article: b.article, block_lines: b.block_lines, simplified: false }
 }
 
 /// Text being collected, with the soft-break rule applied when the next text arrives.

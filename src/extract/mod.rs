@@ -27,7 +27,15 @@ pub struct Extracted {
     /// `block_lines[i]` is the 1-based source line where body block `i` starts, when known
     /// (Markdown and plain text; `None` for HTML). Same length as `article.blocks`.
     pub block_lines: Vec<Option<usize>>,
+    /// Set when the markup had to be simplified before it could be read in linear time:
+    /// elements nested deeper than 512 levels (flattened), more than 64 formatting elements
+    /// left open or more than 64 attributes on one element (removed). The text is all kept,
+    /// but styles and structure may be read differently from a browser.
+    pub simplified: bool,
 }
+
+/// The warning for a [`Extracted::simplified`] document (Chinese, then English).
+pub const SIMPLIFIED_WARNING: &str = "标记过于复杂（嵌套超过 512 层、未闭合的格式标签或属性过多），已简化后检查，文字未丢失，但样式和结构可能与浏览器显示不同 / markup too complex (nested over 512 levels, too many unclosed formatting tags or attributes): simplified before checking; no text was lost, styles and structure may differ from a browser's";
 
 /// Decide the format: by extension (`.html`/`.htm`/`.xhtml`, `.md`/`.markdown`, `.txt`), else
 /// by content: HTML when it starts with `<` or contains `<p`, `<section` or `<div`; Markdown
@@ -57,15 +65,18 @@ pub fn detect_format(path: Option<&Path>, content: &str) -> Format {
 /// gives an article with whatever could be found (possibly empty).
 pub fn extract(content: &str, format: Format) -> Extracted {
     let content = content.strip_prefix('\u{FEFF}').unwrap_or(content);
-    match format {
+    html::nesting::take_simplified();
+    let mut extracted = match format {
         Format::Html => {
             let article = html::extract_html(content);
             let block_lines = vec![None; article.blocks.len()];
-            Extracted { article, block_lines }
+            Extracted { article, block_lines, simplified: false }
         }
         Format::Markdown => markdown::extract_markdown(content),
         Format::Text => text::extract_text(content),
-    }
+    };
+    extracted.simplified = html::nesting::take_simplified();
+    extracted
 }
 
 #[cfg(test)]
@@ -104,6 +115,20 @@ mod tests {
             assert_eq!(e.article.blocks.len(), 2, "{format:?}");
             assert!(matches!(&e.article.blocks[1], Block::Text(t) if t.text == "二"));
         }
+    }
+
+    #[test]
+    fn simplified_markup_is_flagged() {
+        assert!(!extract("<p>一</p><div><b>二</b></div>", Format::Html).simplified);
+        let deep = "<li><dd>x".repeat(600);
+        for (content, format) in [(deep.clone(), Format::Html), (format!("# 题\n\n<div>\n{deep}\n</div>\n"), Format::Markdown)] {
+            let e = extract(&content, format);
+            assert!(e.simplified, "{format:?}");
+            let text: String = e.article.blocks.iter().map(|b| match b { Block::Text(t) => t.text.as_str(), _ => "" }).collect();
+            assert_eq!(text.matches('x').count(), 600, "{format:?}: no text lost");
+        }
+        // The flag does not leak into the next document.
+        assert!(!extract("<p>一</p>", Format::Html).simplified);
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn extract_text(content: &str) -> Extracted {
         article.blocks.push(Block::Text(TextBlock { text: line.to_string(), ..TextBlock::default() }));
         block_lines.push(Some(index + 1));
     }
-    Extracted { article, block_lines }
+    Extracted { article, block_lines, simplified: false }
 }
 
 #[cfg(test)]

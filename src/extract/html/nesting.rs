@@ -70,10 +70,25 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
 
+thread_local! {
+    /// Set when [`limit_nesting`] changed a document since [`take_simplified`] was last called.
+    static SIMPLIFIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a document read on this thread was simplified by the guard (too deep, too many
+/// open formatting elements or attributes) since the last call; resets the flag.
+pub(crate) fn take_simplified() -> bool {
+    SIMPLIFIED.with(|s| s.replace(false))
+}
+
 /// Return `html` with element nesting deeper than [`MAX_DEPTH`] flattened; borrowed when
 /// nothing had to change.
 pub(crate) fn limit_nesting(html: &str) -> Cow<'_, str> {
-    limit_nesting_to(html, MAX_DEPTH)
+    let out = limit_nesting_to(html, MAX_DEPTH);
+    if matches!(out, Cow::Owned(_)) {
+        SIMPLIFIED.with(|s| s.set(true));
+    }
+    out
 }
 
 /// [`limit_nesting`] with an explicit limit (tests use small ones).
