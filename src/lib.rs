@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod rules;
 pub mod style;
 pub mod text;
+pub mod wording;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod extract;

@@ -6,6 +6,7 @@
 //! never reported; their one-off variants (same-pinyin and shape-similar characters, adjacent
 //! swaps) are reported with the canonical phrase as the suggestion. Official formulations and
 //! names are `block`, idioms `warn`. User lists can add entries with `@rule official-wording`.
+//! Also the closed list of the 56 ethnic groups' names (`crate::wording::name_slips`, `block`).
 
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
@@ -58,6 +59,30 @@ impl Rule for OfficialWording {
                 (None, _) => ctx.msg(format!("规范表述有误：“{wrong}”"), format!("Official wording misspelt: \"{wrong}\"")),
             };
             out.push(hit.finding(&META, cfg, message));
+        }
+        ethnic_names(ctx, cfg, out);
+    }
+}
+
+/// The closed list of the 56 ethnic groups' names (`crate::wording::name_slips`), `block`.
+fn ethnic_names(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
+    let mut found = Vec::new();
+    for (field, block, text) in ctx.article.texts() {
+        if field == crate::finding::Field::Author {
+            continue;
+        }
+        found.clear();
+        crate::wording::name_slips(text, &mut found);
+        for s in &found {
+            let wrong = &text[s.start..s.end];
+            let right = s.name;
+            let message = ctx.msg(
+                format!("民族名称有误：“{wrong}”应为“{right}”"),
+                format!("Name of an ethnic group misspelt: \"{wrong}\" should be \"{right}\""),
+            );
+            let mut f = super::span_finding(&META, cfg.severity_or(Some(Severity::Block)), field, block, text, (s.start, s.end), message, Some(right.to_string()));
+            f.category = Some("ethnic-group".to_string());
+            out.push(f);
         }
     }
 }
@@ -134,6 +159,19 @@ mod tests {
         assert!(f.len() == 2 && f.iter().all(|f| f.severity == Severity::Warn));
         assert!(check_with(config(r#"{"rules":{"official-wording":"off"}}"#), &a, ID).is_empty());
         assert!(check_with(config(r#"{"builtinLexicon":false}"#), &a, ID).is_empty());
+    }
+
+    #[test]
+    fn ethnic_group_names_one_character_off_are_blocked_with_the_exact_name() {
+        let f = findings("黔东南苗族桐族自治州召开民族团结进步表彰大会");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].text.as_str(), f[0].suggestion.as_deref(), f[0].severity), ("桐族", Some("侗族"), Severity::Block));
+        assert_eq!(f[0].message, "民族名称有误：“桐族”应为“侗族”");
+        assert_eq!(f[0].category.as_deref(), Some("ethnic-group"));
+        assert!(findings("黔东南苗族侗族自治州、新疆维吾尔自治区").is_empty());
+        let a = Article::from_paragraphs("t", ["丽江纳溪族东巴文化"]);
+        assert!(check_with(config(r#"{"rules":{"official-wording":"off"}}"#), &a, ID).is_empty());
+        assert_eq!(check_with(config(r#"{"rules":{"official-wording":"warn"}}"#), &a, ID)[0].severity, Severity::Warn);
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //!
 //! A lexicon rule: entries with `@rule typo`, built-in in `lexicons/rules/typo.txt`, each with
 //! its correction as the suggestion. Idioms and official phrases are rule `official-wording`.
+//!
+//! Plus the context check (category `context`, see [`crate::wording`]): typos no list names,
+//! found by word statistics, reported with a confidence unless a lexicon entry of this rule or of
+//! `official-wording` already covers the text.
 
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::RuleConfig;
@@ -17,16 +21,16 @@ static META: RuleMeta = RuleMeta {
     id: "typo",
     name_zh: "错别字",
     name_en: "Typos",
-    description_zh: "常见错别字（如“震憾”“布署”“截止目前”）和机器改写留下的用词（如“原那么”“便民效劳”“食品平安”），并给出正确写法。",
-    description_en: "Common misspellings (震憾, 布署, 截止目前…) and words left by synonym-rewriting tools (原那么 for 原则, 效劳 for 服务, 平安 for 安全…), with the correct form.",
+    description_zh: "常见错别字（如“震憾”“布署”“截止目前”）、机器改写留下的用词（如“原那么”“便民效劳”“食品平安”），以及据上下文判断的同音、形近错字（如“贯撤”应为“贯彻”，附把握程度），并给出正确写法。",
+    description_en: "Common misspellings (震憾, 布署, 截止目前…), words left by synonym-rewriting tools (原那么 for 原则, 效劳 for 服务, 平安 for 安全…), and characters of the same sound or a similar shape judged wrong from context (贯撤 for 贯彻, with a confidence), with the correct form.",
     default_severity: Severity::Warn,
     enabled_by_default: true,
     uses_lexicon: true,
     options: &[OptionMeta {
         key: "ignoreCategories",
         default: OptionDefault::List(&[]),
-        description_zh: "不检查的词库分类（misspelling 错别字、rewritten 机器改写用词）",
-        description_en: "Lexicon categories not to report (misspelling, rewritten)",
+        description_zh: "不检查的分类（misspelling 错别字、rewritten 机器改写用词、context 据上下文判断的错别字、de-di-de “的地得”误用、doubled 多打的字）",
+        description_en: "Categories not to report (misspelling, rewritten, context: typos judged from context, de-di-de: 的/地/得 misused, doubled: a character typed twice)",
     }],
 };
 
@@ -52,6 +56,98 @@ impl Rule for Typo {
                 (None, _) => ctx.msg(format!("疑似错别字：“{wrong}”"), format!("Possible typo: \"{wrong}\"")),
             };
             out.push(hit.finding(&META, cfg, message));
+        }
+        let ignored = cfg.list("ignoreCategories");
+        if !ignored.iter().any(|c| c == CONTEXT) {
+            check_context(ctx, cfg, out);
+        }
+        check_slips(ctx, cfg, ignored, out);
+    }
+}
+
+/// Category of the findings of the statistical context check ([`crate::wording`]).
+const CONTEXT: &str = "context";
+/// Categories of 的/地/得 written for one another and of characters typed twice.
+const DE_DI_DE: &str = "de-di-de";
+const DOUBLED: &str = "doubled";
+
+/// 的/地/得 and doubled characters, in every text but the author.
+fn check_slips(ctx: &Context<'_>, cfg: &RuleConfig, ignored: &[String], out: &mut Vec<Finding>) {
+    use crate::wording::SlipKind;
+    let mut found = Vec::new();
+    for (field, block, text) in ctx.article.texts() {
+        if field == crate::finding::Field::Author {
+            continue;
+        }
+        found.clear();
+        crate::wording::slips(text, &mut found);
+        for s in &found {
+            let category = if s.kind == SlipKind::Doubled { DOUBLED } else { DE_DI_DE };
+            if ignored.iter().any(|c| c == category) {
+                continue;
+            }
+            let wrong = &text[s.start..s.end];
+            let right = &s.suggestion;
+            let message = match s.kind {
+                SlipKind::De => ctx.msg(
+                    format!("“的、地、得”用错：“{wrong}”应为“{right}”（补语前用“得”）"),
+                    format!("的/地/得 misused: \"{wrong}\" should be \"{right}\" (得 before a complement)"),
+                ),
+                SlipKind::Di => ctx.msg(
+                    format!("“的、地、得”用错：“{wrong}”应为“{right}”（动词前的修饰语用“地”）"),
+                    format!("的/地/得 misused: \"{wrong}\" should be \"{right}\" (地 before a verb)"),
+                ),
+                SlipKind::Doubled => ctx.msg(
+                    format!("疑似多打了一个字：“{wrong}”应为“{right}”"),
+                    format!("A character typed twice: \"{wrong}\" should be \"{right}\""),
+                ),
+            };
+            let mut f = super::span_finding(&META, cfg.severity_or(Some(Severity::Warn)), field, block, text, (s.start, s.end), message, Some(right.clone()));
+            f.category = Some(category.to_string());
+            out.push(f);
+        }
+    }
+}
+
+/// The statistical check: typos no list names, in every text of the article, except where a
+/// lexicon entry of this rule or of `official-wording` already reports the text.
+fn check_context(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
+    let mut found = Vec::new();
+    for (field, block, text) in ctx.article.texts() {
+        if field == crate::finding::Field::Author {
+            continue;
+        }
+        found.clear();
+        crate::wording::detect(text, &mut found);
+        for d in &found {
+            let (start, end) = (crate::text::byte_to_utf16(text, d.start), crate::text::byte_to_utf16(text, d.end));
+            let listed = ctx.hits.iter().any(|h| {
+                h.field == field
+                    && h.block == block
+                    && (h.hit.utf16_start as usize) < end
+                    && start < h.hit.utf16_end as usize
+                    && matches!(&*ctx.matcher.entries()[h.hit.entry as usize].rule, "typo" | "official-wording")
+            });
+            if listed {
+                continue;
+            }
+            let wrong = &text[d.start..d.end];
+            let right = &d.suggestion;
+            let pct = (d.confidence() * 100.0).round() as u32;
+            let message = if d.idiom {
+                ctx.msg(
+                    format!("成语用字疑有误：“{wrong}”应为“{right}”（把握 {pct}%）"),
+                    format!("Idiom possibly misspelt: \"{wrong}\" should be \"{right}\" (confidence {pct}%)"),
+                )
+            } else {
+                ctx.msg(
+                    format!("疑似错别字：“{wrong}”应为“{right}”（据上下文判断，把握 {pct}%）"),
+                    format!("Possible typo: \"{wrong}\" should be \"{right}\" (judged from context, confidence {pct}%)"),
+                )
+            };
+            let mut f = super::span_finding(&META, cfg.severity_or(Some(Severity::Warn)), field, block, text, (d.start, d.end), message, Some(right.clone()));
+            f.category = Some(CONTEXT.to_string());
+            out.push(f);
         }
     }
 }
@@ -151,6 +247,41 @@ mod tests {
         for e in list().entries.iter().filter(|e| !e.allow) {
             assert!(!keys.contains(e.key.as_str()), "{} is also an official-wording entry", e.term);
         }
+    }
+
+    #[test]
+    fn the_context_check_reports_typos_no_list_names() {
+        let f = findings("各单位要认真贯撤会议精神。");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].text.as_str(), f[0].suggestion.as_deref()), ("贯撤", Some("贯彻")));
+        assert_eq!((f[0].start, f[0].end), (6, 8));
+        assert_eq!(f[0].category.as_deref(), Some("context"));
+        assert_eq!(f[0].severity, Severity::Warn);
+        assert!(f[0].message.starts_with("疑似错别字：“贯撤”应为“贯彻”（据上下文判断，把握 "), "{}", f[0].message);
+        // In the title and the digest too, not in the author field.
+        let mut a = Article::from_paragraphs("认真贯撤会议精神", ["正文"]);
+        a.digest = "认真贯撤会议精神".into();
+        a.author = "贯撤".into();
+        let f = check_with(crate::Config::default(), &a, ID);
+        let fields: Vec<_> = f.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["title", "digest"]);
+        // Off with its category, severity configurable, English messages.
+        let a = Article::from_paragraphs("t", ["认真贯撤会议精神，演出令人震憾。"]);
+        let f = check_with(config(r#"{"rules":{"typo":{"ignoreCategories":["context"]}}}"#), &a, ID);
+        assert_eq!(f.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(), ["震憾"]);
+        let f = check_with(config(r#"{"rules":{"typo":"block"}}"#), &a, ID);
+        assert!(f.len() == 2 && f.iter().all(|f| f.severity == Severity::Block), "{f:?}");
+        let f = check_with(config(r#"{"locale":"en"}"#), &a, ID);
+        assert!(f[0].message.starts_with("Possible typo: \"贯撤\" should be \"贯彻\" (judged from context, confidence "), "{}", f[0].message);
+    }
+
+    #[test]
+    fn the_context_check_leaves_listed_forms_to_the_lists() {
+        // 再接再励 is an official-wording variant and 震憾 a typo entry: one finding each.
+        let a = Article::from_paragraphs("t", ["希望同学们再接再励，演出场面令人震憾。"]);
+        let all = crate::Checker::new(crate::Config::default()).unwrap().check(&a);
+        let texts: Vec<_> = all.iter().filter(|f| f.rule == ID || f.rule == "official-wording").map(|f| (f.rule.as_str(), f.text.as_str())).collect();
+        assert_eq!(texts, [("official-wording", "再接再励"), ("typo", "震憾")]);
     }
 
     #[test]
