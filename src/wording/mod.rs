@@ -95,16 +95,16 @@ pub fn detect(text: &str, out: &mut Vec<Detection>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let quoted = short_quotes(&chars);
     let mut run: Vec<(usize, char)> = Vec::new();
-    for k in 0..=chars.len() {
-        match chars.get(k) {
-            Some(&(b, c)) if is_cjk(c) && !quoted[k] => run.push((b, c)),
-            _ => {
-                if !run.is_empty() {
-                    check_run(m, &run, out);
-                    run.clear();
-                }
-            }
+    for (&(b, c), &q) in chars.iter().zip(&quoted) {
+        if is_cjk(c) && !q {
+            run.push((b, c));
+        } else if !run.is_empty() {
+            check_run(m, &run, out);
+            run.clear();
         }
+    }
+    if !run.is_empty() {
+        check_run(m, &run, out);
     }
 }
 
@@ -205,7 +205,7 @@ fn best_candidate(m: &Model, run: &[(usize, char)], cs: &[char], i: usize) -> Op
     let mut cands: Vec<(char, f32)> = Vec::new();
     let mut word = [' '; 4];
     let mut consider = |c: char, lp: Option<f32>, cost: f32, a: usize, b: usize, cands: &mut Vec<(char, f32)>| {
-        if c == orig || cands.iter().any(|&(x, _)| x == c) || NUMERALS.contains(c) || ACCEPTED.iter().any(|p| *p == [orig, c]) {
+        if c == orig || cands.iter().any(|&(x, _)| x == c) || NUMERALS.contains(c) || ACCEPTED.contains(&[orig, c]) {
             return;
         }
         let lp = lp.or_else(|| {

@@ -13,7 +13,6 @@ fn reports_a_character_of_the_same_sound_inside_an_ordinary_word() {
         ("各单位要认真贯撤会议精神。", "贯撤", "贯彻"),
         ("全面提升教育质良。", "质良", "质量"),
         ("家长们给予了充分肯订。", "肯订", "肯定"),
-        ("同学们积极参加义务劳东。", "义务劳东", "义务劳动"),
     ] {
         assert_eq!(found(text), [(wrong.to_string(), right.to_string())], "{text}");
         let mut out = Vec::new();
