@@ -71,6 +71,29 @@ const CONTEXT: &str = "context";
 const DE_DI_DE: &str = "de-di-de";
 const DOUBLED: &str = "doubled";
 
+/// A text of the article: its field and block.
+type TextId = (crate::finding::Field, Option<usize>);
+
+/// UTF-16 offsets of byte offsets that come in increasing order (findings in text order, each
+/// start before its end, the next start at or after the previous start): linear in the text.
+#[derive(Default)]
+struct Utf16Cursor {
+    byte: usize,
+    unit: usize,
+}
+
+impl Utf16Cursor {
+    fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            // Overlapping spans: count back from the start (rare; findings do not nest deeply).
+            *self = Utf16Cursor::default();
+        }
+        self.unit += crate::text::utf16_len(&text[self.byte..byte]);
+        self.byte = byte;
+        self.unit
+    }
+}
+
 /// 的/地/得 and doubled characters, in every text but the author.
 fn check_slips(ctx: &Context<'_>, cfg: &RuleConfig, ignored: &[String], out: &mut Vec<Finding>) {
     use crate::wording::SlipKind;
@@ -81,6 +104,7 @@ fn check_slips(ctx: &Context<'_>, cfg: &RuleConfig, ignored: &[String], out: &mu
         }
         found.clear();
         crate::wording::slips(text, &mut found);
+        let mut units = Utf16Cursor::default();
         for s in &found {
             let category = if s.kind == SlipKind::Doubled { DOUBLED } else { DE_DI_DE };
             if ignored.iter().any(|c| c == category) {
@@ -102,9 +126,18 @@ fn check_slips(ctx: &Context<'_>, cfg: &RuleConfig, ignored: &[String], out: &mu
                     format!("A character typed twice: \"{wrong}\" should be \"{right}\""),
                 ),
             };
-            let mut f = super::span_finding(&META, cfg.severity_or(Some(Severity::Warn)), field, block, text, (s.start, s.end), message, Some(right.clone()));
-            f.category = Some(category.to_string());
-            out.push(f);
+            out.push(Finding {
+                rule: META.id.to_string(),
+                severity: cfg.severity_or(Some(Severity::Warn)),
+                category: Some(category.to_string()),
+                field,
+                block,
+                start: units.at(text, s.start),
+                end: units.at(text, s.end),
+                text: wrong.to_string(),
+                message,
+                suggestion: Some(right.clone()),
+            });
         }
     }
 }
@@ -112,6 +145,22 @@ fn check_slips(ctx: &Context<'_>, cfg: &RuleConfig, ignored: &[String], out: &mu
 /// The statistical check: typos no list names, in every text of the article, except where a
 /// lexicon entry of this rule or of `official-wording` already reports the text.
 fn check_context(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
+    // The UTF-16 spans of the lists' hits per text, sorted by start, with the running maximum
+    // of their ends: one binary search per detection tells whether a hit overlaps it.
+    let mut listed: std::collections::HashMap<TextId, Vec<(usize, usize)>> = std::collections::HashMap::new();
+    for h in ctx.hits {
+        if matches!(&*ctx.matcher.entries()[h.hit.entry as usize].rule, "typo" | "official-wording") {
+            listed.entry((h.field, h.block)).or_default().push((h.hit.utf16_start as usize, h.hit.utf16_end as usize));
+        }
+    }
+    for spans in listed.values_mut() {
+        spans.sort_unstable();
+        let mut max = 0;
+        for s in spans.iter_mut() {
+            max = max.max(s.1);
+            s.1 = max;
+        }
+    }
     let mut found = Vec::new();
     for (field, block, text) in ctx.article.texts() {
         if field == crate::finding::Field::Author {
@@ -119,16 +168,13 @@ fn check_context(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
         }
         found.clear();
         crate::wording::detect(text, &mut found);
+        let spans = listed.get(&(field, block)).map_or(&[][..], Vec::as_slice);
+        let mut units = Utf16Cursor::default();
         for d in &found {
-            let (start, end) = (crate::text::byte_to_utf16(text, d.start), crate::text::byte_to_utf16(text, d.end));
-            let listed = ctx.hits.iter().any(|h| {
-                h.field == field
-                    && h.block == block
-                    && (h.hit.utf16_start as usize) < end
-                    && start < h.hit.utf16_end as usize
-                    && matches!(&*ctx.matcher.entries()[h.hit.entry as usize].rule, "typo" | "official-wording")
-            });
-            if listed {
+            let (start, end) = (units.at(text, d.start), units.at(text, d.end));
+            // Hits starting before the detection's end; does the furthest of them reach into it?
+            let before = spans.partition_point(|s| s.0 < end);
+            if before > 0 && spans[before - 1].1 > start {
                 continue;
             }
             let wrong = &text[d.start..d.end];
@@ -145,9 +191,18 @@ fn check_context(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
                     format!("Possible typo: \"{wrong}\" should be \"{right}\" (judged from context, confidence {pct}%)"),
                 )
             };
-            let mut f = super::span_finding(&META, cfg.severity_or(Some(Severity::Warn)), field, block, text, (d.start, d.end), message, Some(right.clone()));
-            f.category = Some(CONTEXT.to_string());
-            out.push(f);
+            out.push(Finding {
+                rule: META.id.to_string(),
+                severity: cfg.severity_or(Some(Severity::Warn)),
+                category: Some(CONTEXT.to_string()),
+                field,
+                block,
+                start,
+                end,
+                text: wrong.to_string(),
+                message,
+                suggestion: Some(right.clone()),
+            });
         }
     }
 }

@@ -177,3 +177,16 @@ fn ethnic_group_names_one_character_off() {
         assert!(names(&format!("我们{n}同胞")).is_empty(), "{n}");
     }
 }
+
+#[test]
+fn many_findings_in_one_long_paragraph() {
+    // Every finding of a long paragraph, with offsets that map back (counted incrementally).
+    let text = "认真贯撤会议精神，我们们都跑的很快。".repeat(2000);
+    let a = crate::Article::from_paragraphs("t", [text.as_str()]);
+    let f: Vec<_> = crate::Checker::new(crate::Config::default()).unwrap().check(&a).into_iter().filter(|f| f.rule == "typo").collect();
+    assert_eq!(f.len(), 6000);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for x in [&f[0], &f[2999], &f[5999]] {
+        assert_eq!(String::from_utf16(&units[x.start..x.end]).unwrap(), x.text);
+    }
+}
