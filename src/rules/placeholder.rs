@@ -108,7 +108,7 @@ fn is_numeral(c: char) -> bool {
 
 /// How far [`ascii_token`] looks on each side, in characters. Unbounded, a text of `x:x:x:…`
 /// made every run look at the whole text (quadratic: 200,000 characters took 15 s).
-const TOKEN_REACH: usize = 256;
+const TOKEN_REACH: usize = 64;
 
 /// The ASCII token around `start..end` (expanded over visible ASCII characters, at most
 /// [`TOKEN_REACH`] on each side).
