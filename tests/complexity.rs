@@ -134,6 +134,18 @@ fn html_nested_figures_around_a_long_caption() {
     );
 }
 
+#[test]
+fn html_many_images_under_one_long_caption() {
+    let c = checker();
+    assert_linear(
+        "html images under a long caption",
+        100,
+        1 << 16,
+        |n| format!("<figure><figcaption>{}</figcaption>{}</figure>", "图".repeat(n * 10), "<img src=a.png>".repeat(n)),
+        |s| html_and_check(&c, s),
+    );
+}
+
 fn paragraph_check(c: &Checker, text: &str) {
     std::hint::black_box(c.check(&Article::from_paragraphs("标题", [text])));
 }

@@ -13,6 +13,27 @@ use crate::model::ImageBlock;
 pub(crate) struct Figure {
     pub has_image: bool,
     pub caption: Option<Rc<str>>,
+    /// Images given the caption so far.
+    pub given: std::cell::Cell<usize>,
+}
+
+/// Most caption bytes copied to the images of one figure beyond its first: every image of a
+/// figure carries its caption, but 10,000 images under a 900 KB caption would copy 9 GB.
+pub(crate) const MAX_CAPTION_COPIES_BYTES: usize = 64 * 1024;
+
+impl Figure {
+    /// The caption for the figure's next image: each one gets it while the copies stay within
+    /// [`MAX_CAPTION_COPIES_BYTES`], then only the first does (the caption rule counts a run
+    /// of images as captioned when one of them is).
+    pub fn caption_for_next_image(&self) -> Option<String> {
+        let caption = self.caption.as_deref()?;
+        let n = self.given.get();
+        if n > 0 && caption.len().saturating_mul(n) > MAX_CAPTION_COPIES_BYTES {
+            return None;
+        }
+        self.given.set(n + 1);
+        Some(caption.to_string())
+    }
 }
 
 /// An image block from an `<img>`: `data-src` (saved WeChat pages) before `src`; width from
@@ -86,5 +107,13 @@ mod tests {
         let b = blocks("<figure><figure><img src=in></figure><img src=out><figcaption>外</figcaption></figure>");
         let captions: Vec<_> = b.iter().filter_map(|b| match b { Block::Image(i) => Some(i.caption.as_deref()), _ => None }).collect();
         assert_eq!(captions, [None, Some("外")]);
+        // Every image of a figure gets a short caption; a huge one is not copied without end.
+        let b = blocks(&format!("<figure><figcaption>说明</figcaption>{}</figure>", "<img src=a>".repeat(5)));
+        assert!(b.iter().all(|b| matches!(b, Block::Image(i) if i.caption.as_deref() == Some("说明"))), "{b:?}");
+        let long = "图".repeat(100_000);
+        let b = blocks(&format!("<figure><figcaption>{long}</figcaption>{}</figure>", "<img src=a>".repeat(1000)));
+        let copied: usize = b.iter().map(|b| match b { Block::Image(i) => i.caption.as_ref().map_or(0, String::len), _ => 0 }).sum();
+        assert!(copied <= long.len() + MAX_CAPTION_COPIES_BYTES, "{copied} bytes of captions");
+        assert!(matches!(&b[0], Block::Image(i) if i.caption.as_deref() == Some(long.as_str())));
     }
 }

@@ -196,7 +196,7 @@ impl<'a, 's> Walker<'a, 's> {
         for el in self.root.descendent_elements().filter(|e| e.value().name() == "figure") {
             let k = key(el);
             let caption = captions.get(&k).cloned().flatten();
-            self.figures.insert(k, Rc::new(Figure { has_image: has_image.contains(&k), caption }));
+            self.figures.insert(k, Rc::new(Figure { has_image: has_image.contains(&k), caption, given: Default::default() }));
         }
     }
 
@@ -267,7 +267,7 @@ impl<'a, 's> Walker<'a, 's> {
             "img" => {
                 if self.mode == Mode::Body {
                     self.flush();
-                    let caption = parent.figure.as_ref().and_then(|f| f.caption.as_deref().map(str::to_string));
+                    let caption = parent.figure.as_ref().and_then(|f| f.caption_for_next_image());
                     self.blocks.push(Block::Image(image(el, &inline, caption)));
                 }
                 return false;
