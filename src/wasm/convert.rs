@@ -113,16 +113,18 @@ impl ArticleReader {
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
-        let Some(s) = v.as_string() else {
+        if !v.is_string() {
             return Err(type_error(&format!("{ARTICLE}: `{path}` must be a string, got {}", describe(&v))));
-        };
-        // Length in UTF-16 units is at most the UTF-8 length.
-        self.units += s.len();
+        }
+        // The length is checked before the string is copied into WebAssembly memory (a JS
+        // string of 500 M units would not fit).
+        self.units += v.unchecked_ref::<JsString>().length() as usize;
         if self.units > MAX_ARTICLE_UNITS {
             return Err(range_error(&format!(
                 "{ARTICLE}: the article is too large (over {MAX_ARTICLE_UNITS} UTF-16 code units of text)"
             )));
         }
+        let s = v.as_string().unwrap_or_default();
         if let Some(at) = at {
             if s.contains('\u{FFFD}') {
                 let js: JsString = v.unchecked_into();

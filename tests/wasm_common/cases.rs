@@ -300,6 +300,8 @@ fn hostile_values() -> Vec<(&'static str, JsValue)> {
         ("null block", eval("return [{blocks: [null]}]")),
         ("bad style", eval("return [{blocks: [{type: 'text', text: 'x', style: {align: 'middle'}}]}]")),
         ("negative width", eval("return [{blocks: [{type: 'image', width: -1}]}]")),
+        // Refused before the string is copied into WebAssembly memory.
+        ("too large", eval("return [{title: 'x'.repeat((1 << 26) + 1)}]")),
     ]
 }
 
