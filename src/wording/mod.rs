@@ -92,49 +92,65 @@ fn is_cjk(c: char) -> bool {
 /// Detects typos in `text`, appending them to `out` in text order.
 pub fn detect(text: &str, out: &mut Vec<Detection>) {
     let m = model();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let quoted = short_quotes(&chars);
     let mut run: Vec<(usize, char)> = Vec::new();
-    for (&(b, c), &q) in chars.iter().zip(&quoted) {
-        if is_cjk(c) && !q {
-            run.push((b, c));
-        } else if !run.is_empty() {
-            check_run(m, &run, out);
+    let mut scratch = Scratch::default();
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        let len = c.len_utf8();
+        if is_cjk(c) {
+            run.push((pos, c));
+            pos += len;
+            continue;
+        }
+        if !run.is_empty() {
+            check_run(m, &run, &mut scratch, out);
             run.clear();
+        }
+        pos += len;
+        // Skip a short quotation: up to MAX_QUOTED characters, then the closing mark.
+        if let Some(close) = closing_quote(c) {
+            let inner = text[pos..].char_indices().take(MAX_QUOTED + 1).find(|&(_, x)| x == close || is_opening_quote(x));
+            if let Some((off, x)) = inner.filter(|&(_, x)| x == close) {
+                pos += off + x.len_utf8();
+            }
         }
     }
     if !run.is_empty() {
-        check_run(m, &run, out);
+        check_run(m, &run, &mut scratch, out);
     }
 }
 
-/// Marks the characters inside quotation marks that enclose at most [`MAX_QUOTED`] characters.
-fn short_quotes(chars: &[(usize, char)]) -> Vec<bool> {
-    let mut quoted = vec![false; chars.len()];
-    let mut open: Option<usize> = None;
-    for (k, &(_, c)) in chars.iter().enumerate() {
-        match c {
-            '“' | '「' | '『' | '‘' => open = Some(k),
-            '”' | '」' | '』' | '’' => {
-                if let Some(o) = open.take() {
-                    if k - o - 1 <= MAX_QUOTED {
-                        quoted[o + 1..k].iter_mut().for_each(|q| *q = true);
-                    }
-                }
-            }
-            _ => {}
-        }
+fn closing_quote(c: char) -> Option<char> {
+    match c {
+        '“' => Some('”'),
+        '「' => Some('」'),
+        '『' => Some('』'),
+        '‘' => Some('’'),
+        _ => None,
     }
-    quoted
 }
 
-fn check_run(m: &Model, run: &[(usize, char)], out: &mut Vec<Detection>) {
+fn is_opening_quote(c: char) -> bool {
+    closing_quote(c).is_some()
+}
+
+/// Buffers reused across the runs of a text.
+#[derive(Default)]
+struct Scratch {
+    cs: Vec<char>,
+    isolated: Vec<bool>,
+}
+
+fn check_run(m: &Model, run: &[(usize, char)], scratch: &mut Scratch, out: &mut Vec<Detection>) {
     let n = run.len();
     if n < 2 {
         return;
     }
-    let cs: Vec<char> = run.iter().map(|&(_, c)| c).collect();
-    let mut isolated = vec![false; n];
+    let Scratch { cs, isolated } = scratch;
+    cs.clear();
+    cs.extend(run.iter().map(|&(_, c)| c));
+    isolated.clear();
+    isolated.resize(n, false);
     let mut count = 0;
     let mut left = false;
     for i in 0..n {
@@ -157,10 +173,10 @@ fn check_run(m: &Model, run: &[(usize, char)], out: &mut Vec<Detection>) {
         if !(i > 0 && isolated[i - 1] || i + 1 < n && isolated[i + 1]) {
             continue;
         }
-        if looks_like_name(m, &cs, i) {
+        if looks_like_name(m, cs, i) {
             continue;
         }
-        if let Some(d) = best_candidate(m, run, &cs, i) {
+        if let Some(d) = best_candidate(m, run, cs, i) {
             last_end = d.end;
             out.push(d);
         }
@@ -204,28 +220,27 @@ fn best_candidate(m: &Model, run: &[(usize, char)], cs: &[char], i: usize) -> Op
     // the word against the original characters taken one by one (an estimate from above).
     let mut cands: Vec<(char, f32)> = Vec::new();
     let mut word = [' '; 4];
-    let mut consider = |c: char, lp: Option<f32>, cost: f32, a: usize, b: usize, cands: &mut Vec<(char, f32)>| {
-        if c == orig || cands.iter().any(|&(x, _)| x == c) || NUMERALS.contains(c) || ACCEPTED.contains(&[orig, c]) {
-            return;
-        }
-        let lp = lp.or_else(|| {
-            let w = &mut word[..b - a];
-            w.copy_from_slice(&cs[a..b]);
-            w[i - a] = c;
-            m.word_lp(w)
-        });
-        let Some(lp) = lp else { return };
-        let singles: f32 = cs[a..b].iter().map(|&x| m.single_lp(x)).sum();
-        if lp - singles - cost > threshold(b - a) {
+    let push = |c: char, cost: f32, cands: &mut Vec<(char, f32)>| {
+        if c != orig && !NUMERALS.contains(c) && !ACCEPTED.contains(&[orig, c]) && !cands.iter().any(|&(x, _)| x == c) {
             cands.push((c, cost));
         }
     };
     // Candidates of the same or a similar sound: words matching the window with position i
-    // masked by its syllable.
+    // masked by its syllable, most frequent first, while the word could bring the gain against
+    // the original characters taken one by one (an estimate from above).
     if let Some(syl) = m.fuzzy_syllable(orig) {
         for a in i.saturating_sub(3)..=i {
             for b in (i + 1).max(a + 2)..=(a + 4).min(n) {
-                for &(c, q) in m.masked(&cs[a..b], i - a, syl) {
+                let entries = m.masked(&cs[a..b], i - a, syl);
+                if entries.is_empty() {
+                    continue;
+                }
+                let need = threshold(b - a) + cs[a..b].iter().map(|&x| m.single_lp(x)).sum::<f32>();
+                for &(c, q) in entries {
+                    let lp = m.lp(q);
+                    if lp - COST_SAME_TONE <= need {
+                        break;
+                    }
                     let cost = if m.syllable(c) != m.syllable(orig) {
                         COST_SIMILAR
                     } else if m.tone(c) == m.tone(orig) {
@@ -233,7 +248,9 @@ fn best_candidate(m: &Model, run: &[(usize, char)], cs: &[char], i: usize) -> Op
                     } else {
                         COST_OTHER_TONE
                     };
-                    consider(c, Some(m.lp(q)), cost, a, b, &mut cands);
+                    if lp - cost > need {
+                        push(c, cost, &mut cands);
+                    }
                 }
             }
         }
@@ -241,7 +258,14 @@ fn best_candidate(m: &Model, run: &[(usize, char)], cs: &[char], i: usize) -> Op
     for &c in m.shapes(orig) {
         for a in i.saturating_sub(3)..=i {
             for b in (i + 1).max(a + 2)..=(a + 4).min(n) {
-                consider(c, None, COST_SHAPE, a, b, &mut cands);
+                let w = &mut word[..b - a];
+                w.copy_from_slice(&cs[a..b]);
+                w[i - a] = c;
+                let Some(lp) = m.word_lp(w) else { continue };
+                let singles: f32 = cs[a..b].iter().map(|&x| m.single_lp(x)).sum();
+                if lp - COST_SHAPE - singles > threshold(b - a) {
+                    push(c, COST_SHAPE, &mut cands);
+                }
             }
         }
     }

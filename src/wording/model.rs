@@ -65,11 +65,15 @@ fn key(chars: &[char], masked: Option<(usize, u16)>) -> Option<u64> {
     Some(k)
 }
 
-/// Open addressing, linear probing, u64 keys (never 0) to u32 values.
+/// Open addressing, linear probing, u64 keys (never 0) to u32 values, with a one-hash bitmap of
+/// the keys in front (16 bits a key, a few hundred KB that stay in cache) so that most misses
+/// cost one probe.
 struct Table {
     keys: Vec<u64>,
     values: Vec<u32>,
     shift: u32,
+    filter: Vec<u64>,
+    filter_mask: u64,
 }
 
 fn hash(k: u64) -> u64 {
@@ -79,7 +83,14 @@ fn hash(k: u64) -> u64 {
 impl Table {
     fn with_capacity(n: usize) -> Table {
         let bits = (n * 2).next_power_of_two().trailing_zeros().max(4);
-        Table { keys: vec![0; 1 << bits], values: vec![0; 1 << bits], shift: 64 - bits }
+        let filter_bits = (n * 16).next_power_of_two().max(64);
+        Table {
+            keys: vec![0; 1 << bits],
+            values: vec![0; 1 << bits],
+            shift: 64 - bits,
+            filter: vec![0; filter_bits / 64],
+            filter_mask: filter_bits as u64 - 1,
+        }
     }
 
     fn slot(&self, k: u64) -> usize {
@@ -92,12 +103,18 @@ impl Table {
     }
 
     fn insert(&mut self, k: u64, v: u32) {
+        let b = hash(k) & self.filter_mask;
+        self.filter[(b >> 6) as usize] |= 1 << (b & 63);
         let i = self.slot(k);
         self.keys[i] = k;
         self.values[i] = v;
     }
 
     fn get(&self, k: u64) -> Option<u32> {
+        let b = hash(k) & self.filter_mask;
+        if self.filter[(b >> 6) as usize] & (1 << (b & 63)) == 0 {
+            return None;
+        }
         let i = self.slot(k);
         (self.keys[i] == k).then(|| self.values[i])
     }
@@ -204,6 +221,8 @@ impl Model {
                 }
                 i += 1;
             }
+            // Most frequent words first: a search can stop at the first that is too rare.
+            masked_chars[start..].sort_by_key(|e| std::cmp::Reverse(e.1));
             masked.insert(k, ((start as u32) << 8) | (masked_chars.len() - start) as u32);
         }
         let mut shapes: HashMap<char, Vec<char>> = HashMap::new();
@@ -253,7 +272,8 @@ impl Model {
     }
 
     /// The characters that make `window` a dictionary word at position `at`, given that their
-    /// fuzzy syllable is `syl` (the window's own character included when it makes a word).
+    /// fuzzy syllable is `syl` (the window's own character included when it makes a word), with
+    /// the quantised frequency of that word, most frequent first.
     pub fn masked(&self, window: &[char], at: usize, syl: u16) -> &[(char, u8)] {
         let Some(v) = key(window, Some((at, syl))).and_then(|k| self.masked.get(k)) else { return &[] };
         let start = (v >> 8) as usize;

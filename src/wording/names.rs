@@ -58,6 +58,9 @@ fn closest(m: &super::Model, written: &[char], short_too: bool) -> Option<&'stat
 
 /// Finds ethnic-group names one character off in `text`.
 pub fn name_slips(text: &str, out: &mut Vec<NameSlip>) {
+    if !text.contains('族') {
+        return;
+    }
     let m = super::model();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let autonomous = |k: usize| chars.get(k).is_some_and(|c| c.1 == '自') && chars.get(k + 1).is_some_and(|c| c.1 == '治');

@@ -69,6 +69,17 @@ const DI_NOUN_TAILS: &[&str] = &[
 /// stands alone.
 const NEVER_DOUBLED: &str = "们的了是在和与及将被把对从而或就都也还这那吗呢吧着之其于以因所但并即已该各每";
 
+/// The first characters of everything that may follow 的/地 in a pattern.
+fn first_chars() -> &'static [char] {
+    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut v: Vec<char> = [DEGREE, STATE, DI_VERBS, DI_VERBS_ASPECT].iter().flat_map(|l| l.iter().filter_map(|w| w.chars().next())).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
 fn starts_with_any<'a>(s: &str, list: &[&'a str]) -> Option<&'a str> {
     list.iter().copied().filter(|w| s.starts_with(w)).max_by_key(|w| w.len())
 }
@@ -80,8 +91,12 @@ fn ends_with_any<'a>(s: &str, list: &[&'a str]) -> Option<&'a str> {
 /// Finds the slips in `text`, in text order.
 pub fn slips(text: &str, out: &mut Vec<Slip>) {
     let m = super::model();
-    for (at, c) in text.char_indices() {
-        if c != '的' && c != '地' && !text[at + c.len_utf8()..].starts_with(c) {
+    let firsts = first_chars();
+    let mut it = text.char_indices().peekable();
+    while let Some((at, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let particle = (c == '的' || c == '地') && next.is_some_and(|n| firsts.binary_search(&n).is_ok());
+        if !particle && next != Some(c) {
             continue;
         }
         let before = &text[..at];
@@ -122,7 +137,7 @@ pub fn slips(text: &str, out: &mut Vec<Slip>) {
             _ => {}
         }
         // A character typed twice.
-        if after.starts_with(c) && NEVER_DOUBLED.contains(c) && !before.ends_with(c) {
+        if next == Some(c) && NEVER_DOUBLED.contains(c) && !before.ends_with(c) {
             let rest = &after[c.len_utf8()..];
             let third = rest.chars().next();
             let aabb = third.is_some_and(|t| rest[t.len_utf8()..].starts_with(t));
