@@ -55,17 +55,34 @@ fn assert_linear<T>(name: &str, start: usize, max: usize, make: impl Fn(usize) -
         }
         n *= 2;
     };
-    let t_large = net(best_of(&make(small * FACTOR), &run));
-    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
-    eprintln!(
-        "complexity {name}: n={small} {:.1} ms, n={} {:.1} ms, ratio {ratio:.2} (size ratio {FACTOR}, bound {MAX_RATIO})",
-        t_small.as_secs_f64() * 1000.0,
-        small * FACTOR,
-        t_large.as_secs_f64() * 1000.0
-    );
     assert!(t_small.as_secs_f64() * 1000.0 >= MIN_MS / 4.0, "{name}: too fast to measure even at n={small}");
-    assert!(ratio <= MAX_RATIO, "{name}: {FACTOR}× the input took {ratio:.1}× the time (n={small})");
+    let (small_input, large_input) = (make(small), make(small * FACTOR));
+    let mut t_small = t_small;
+    let mut ratios = Vec::new();
+    // On a shared machine one measurement can be disturbed; a ratio over the bound is measured
+    // again (up to ATTEMPTS times in all). Quadratic work stays near 16 every time.
+    for attempt in 0..ATTEMPTS {
+        if attempt > 0 {
+            t_small = net(best_of(&small_input, &run));
+        }
+        let t_large = net(best_of(&large_input, &run));
+        let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+        eprintln!(
+            "complexity {name}: n={small} {:.1} ms, n={} {:.1} ms, ratio {ratio:.2} (size ratio {FACTOR}, bound {MAX_RATIO})",
+            t_small.as_secs_f64() * 1000.0,
+            small * FACTOR,
+            t_large.as_secs_f64() * 1000.0
+        );
+        ratios.push(ratio);
+        if ratio <= MAX_RATIO {
+            return;
+        }
+    }
+    panic!("{name}: {FACTOR}× the input took {ratios:.1?}× the time in {ATTEMPTS} attempts (n={small})");
 }
+
+/// Measurements of a ratio over the bound before the case fails.
+const ATTEMPTS: usize = 3;
 
 fn checker() -> Checker {
     Checker::new(Config::default()).unwrap()
