@@ -4,6 +4,31 @@ use crate::finding::Severity;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// When a banned entry is reported (field `when=`, directive `@when`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum When {
+    /// Wherever it occurs, unless the context lowers it (a police report, a prevention lesson,
+    /// a negation: see `src/rules/context.rs`).
+    #[default]
+    Always,
+    /// Only in a sentence that solicits (offers, prices, contact details, "how to"): plain names
+    /// such as 冰毒 or 百家乐 that every police report and prevention lesson uses.
+    Solicit,
+    /// Wherever it occurs; the context never lowers it (obscene insults).
+    Fixed,
+}
+
+impl When {
+    pub fn parse(s: &str) -> Option<When> {
+        match s {
+            "always" => Some(When::Always),
+            "solicit" => Some(When::Solicit),
+            "fixed" => Some(When::Fixed),
+            _ => None,
+        }
+    }
+}
+
 /// One lexicon entry (banned or allowed term).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -21,6 +46,8 @@ pub struct Entry {
     pub note: Option<String>,
     /// An allow-list entry: suppresses banned matches inside its own matches.
     pub allow: bool,
+    /// When the entry is reported (banned entries of `prohibited`).
+    pub when: When,
     /// 1-based line in its list.
     pub line: usize,
 }

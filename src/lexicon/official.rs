@@ -369,6 +369,7 @@ fn build() -> Lexicon {
             suggestion: None,
             note: None,
             allow: true,
+            when: Default::default(),
             line: p.line,
         });
     }
@@ -383,6 +384,7 @@ fn build() -> Lexicon {
             suggestion: Some(p.text.clone()),
             note: None,
             allow: false,
+            when: Default::default(),
             line: p.line,
         });
     }

@@ -1,6 +1,7 @@
 //! The lexicon file parser. The format is documented in `lexicons/FORMAT.md`.
 
-use super::entry::{Entry, Lexicon};
+use super::entry::{Entry, Lexicon, When};
+use super::expand::Sets;
 use super::error::LexiconError;
 use crate::config::quote_str;
 use crate::finding::Severity;
@@ -39,6 +40,8 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
     let mut cat: Arc<str> = Arc::from(start_category);
     let mut severity: Option<Severity> = None;
     let mut allow = false;
+    let mut when = When::Always;
+    let mut sets = Sets::default();
 
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Lines end with \n, \r\n or a lone \r (files saved by old Mac software).
@@ -66,6 +69,7 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                     }
                     rule = Arc::from(arg);
                     severity = None;
+                    when = When::Always;
                     allow = false;
                 }
                 "category" => {
@@ -86,6 +90,17 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                         format!("unknown severity '{}' (block, review, warn or info)", quote_str(arg)),
                         format!("未知的级别“{}”（应为 block、review、warn 或 info）", quote_str(arg))))?);
                 }
+                "when" => {
+                    when = When::parse(arg).ok_or_else(|| err(line_no,
+                        format!("unknown @when '{}' (always, solicit or fixed)", quote_str(arg)),
+                        format!("未知的 @when“{}”（应为 always、solicit 或 fixed）", quote_str(arg))))?;
+                }
+                "set" => {
+                    let mut p = arg.splitn(2, char::is_whitespace);
+                    let set_name = p.next().unwrap_or("");
+                    let items = p.next().unwrap_or("");
+                    sets.define(set_name, items).map_err(|e| err(line_no, e.en, e.zh))?;
+                }
                 "allow" => {
                     if !arg.is_empty() {
                         return Err(err(line_no, "@allow takes no argument".into(), "@allow 后不应有内容".into()));
@@ -102,23 +117,18 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
 
         let mut fields = line.split('|');
         let term = fields.next().unwrap_or("").trim();
-        let mut entry = Entry {
-            term: term.to_string(),
-            key: key_of(term),
+        let mut proto = Entry {
+            term: String::new(),
+            key: String::new(),
             rule: rule.clone(),
             category: cat.clone(),
             severity,
             suggestion: None,
             note: None,
             allow,
+            when,
             line: line_no,
         };
-        if term.chars().count() > MAX_TERM_CHARS {
-            return Err(err(line_no, format!("term longer than {MAX_TERM_CHARS} characters"), format!("词条超过 {MAX_TERM_CHARS} 个字符")));
-        }
-        if !entry.key.chars().any(char::is_alphanumeric) {
-            return Err(err(line_no, format!("term '{term}' has no letter or digit"), format!("词条“{term}”不含文字或数字")));
-        }
         for field in fields {
             let field = field.trim();
             let shown = quote_str(field);
@@ -130,24 +140,29 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 return Err(err(line_no, format!("field '{k}' is empty"), format!("字段“{k}”为空")));
             }
             match k {
-                "suggest" | "suggestion" => entry.suggestion = Some(v.to_string()),
-                "note" => entry.note = Some(v.to_string()),
+                "suggest" | "suggestion" => proto.suggestion = Some(v.to_string()),
+                "note" => proto.note = Some(v.to_string()),
                 "severity" => {
-                    entry.severity = Some(Severity::parse(v).ok_or_else(|| err(line_no,
+                    proto.severity = Some(Severity::parse(v).ok_or_else(|| err(line_no,
                         format!("unknown severity '{}' (block, review, warn or info)", quote_str(v)),
                         format!("未知的级别“{}”（应为 block、review、warn 或 info）", quote_str(v))))?)
+                }
+                "when" => {
+                    proto.when = When::parse(v).ok_or_else(|| err(line_no,
+                        format!("unknown when '{}' (always, solicit or fixed)", quote_str(v)),
+                        format!("未知的 when“{}”（应为 always、solicit 或 fixed）", quote_str(v))))?
                 }
                 "category" => {
                     if !is_valid_id(v) {
                         let v = quote_str(v);
                         return Err(err(line_no, format!("invalid category id '{v}' (use a-z, 0-9 and -)"), format!("分类名“{v}”无效（只能用小写字母、数字和 -）")));
                     }
-                    entry.category = Arc::from(v);
+                    proto.category = Arc::from(v);
                 }
                 _ => {
                     let k = quote_str(k);
-                    return Err(err(line_no, format!("unknown field '{k}' (suggest, note, severity or category)"),
-                        format!("未知字段“{k}”（应为 suggest、note、severity 或 category）")));
+                    return Err(err(line_no, format!("unknown field '{k}' (suggest, note, severity, when or category)"),
+                        format!("未知字段“{k}”（应为 suggest、note、severity、when 或 category）")));
                 }
             }
         }
@@ -192,6 +207,17 @@ mod tests {
     }
 
     #[test]
+    fn families_expand_with_the_fields_and_line_of_their_line() {
+        let text = "@category drugs 毒品\n@set SELL 出售 代购\n@set DRUG 冰毒 K粉\n{SELL}{DRUG} | note=贩毒\n@when solicit\n麻古\n{求购,收购}麻古 | when=always\n";
+        let lex = parse("f.txt", text, None).unwrap();
+        let terms: Vec<_> = lex.entries.iter().map(|e| e.term.as_str()).collect();
+        assert_eq!(terms, ["出售冰毒", "出售K粉", "代购冰毒", "代购K粉", "麻古", "求购麻古", "收购麻古"]);
+        assert!(lex.entries[..4].iter().all(|e| e.line == 4 && e.note.as_deref() == Some("贩毒") && e.when == When::Always));
+        assert_eq!(lex.entries[4].when, When::Solicit);
+        assert_eq!(lex.entries[5].when, When::Always);
+    }
+
+    #[test]
     fn plain_word_list_goes_into_the_given_category() {
         let lex = parse("words.txt", "\u{feff}赌球\r\n\r\n网赌\n", Some("gambling")).unwrap();
         assert_eq!(lex.entries.len(), 2);
@@ -221,6 +247,12 @@ mod tests {
             ("x\n***\n", 2, "no letter or digit"),
             ("@category Bad_Id\n", 1, "invalid category"),
             ("@allow please\n", 1, "no argument"),
+            ("a\n{NOPE}b\n", 2, "unknown set"),
+            ("a\nb{c\n", 2, "without"),
+            ("@set bad! x\n", 1, "invalid set name"),
+            ("@when sometimes\n", 1, "unknown @when"),
+            ("a | when=never\n", 1, "unknown when"),
+            ("@set X {a,b,c,d,e,f,g,h}\n{X}{X}{X}{X}{X}\n", 2, "more than"),
         ];
         for (text, line, reason) in cases {
             let e = parse("bad.txt", text, None).unwrap_err();

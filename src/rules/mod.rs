@@ -7,6 +7,7 @@
 mod ad_law;
 mod author_length;
 mod clickbait_title;
+pub mod context;
 mod digest_length;
 mod expression;
 mod image_caption;
@@ -17,6 +18,7 @@ mod placeholder;
 mod prohibited;
 mod secrecy;
 mod sign_off_topic;
+pub mod spam;
 mod title_length;
 mod typo;
 
@@ -205,6 +207,7 @@ impl Context<'_> {
 /// Every rule, in documentation order.
 pub static RULES: &[&dyn Rule] = &[
     &prohibited::Prohibited,
+    &spam::Spam,
     &title_length::TitleLength,
     &author_length::AuthorLength,
     &digest_length::DigestLength,
@@ -225,7 +228,7 @@ pub static RULES: &[&dyn Rule] = &[
 /// A rule that reads lexicon hits (`ctx.lexicon_hits` / `ctx.reported_hits`) adds its id here;
 /// the lexicon parser rejects any other id, with the line.
 pub const LEXICON_RULES: &[&str] =
-    &["prohibited", "official-wording", "typo", "expression", "secrecy", "sign-off-topic", "ad-law", "clickbait-title"];
+    &["prohibited", "spam", "official-wording", "typo", "expression", "secrecy", "sign-off-topic", "ad-law", "clickbait-title", context::CONTEXT_RULE];
 
 /// Whether a lexicon's `@rule` may name `id` (see [`LEXICON_RULES`]).
 pub fn is_lexicon_rule(id: &str) -> bool {

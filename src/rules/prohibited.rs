@@ -1,8 +1,11 @@
 //! `prohibited`: terms of the prohibited-content lexicons (九不准), matched with evasions.
 
+use super::context::{is_report_or_lesson, judge, Verdict};
+use super::spam::chains;
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::{Locale, RuleConfig};
 use crate::finding::{Finding, Severity};
+use crate::lexicon::When;
 
 pub struct Prohibited;
 
@@ -15,12 +18,20 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Block,
     enabled_by_default: true,
     uses_lexicon: true,
-    options: &[OptionMeta {
-        key: "ignoreCategories",
-        default: OptionDefault::List(&[]),
-        description_zh: "不检查的词库分类（如 insults）",
-        description_en: "Lexicon categories not to report (e.g. insults)",
-    }],
+    options: &[
+        OptionMeta {
+            key: "ignoreCategories",
+            default: OptionDefault::List(&[]),
+            description_zh: "不检查的词库分类（如 insults）",
+            description_en: "Lexicon categories not to report (e.g. insults)",
+        },
+        OptionMeta {
+            key: "context",
+            default: OptionDefault::Bool(true),
+            description_zh: "按上下文判断：警情通报、禁毒/反诈宣传中引用的词降为提示，否定（拒绝、远离）不报，招揽（加微信、日赚）升为必须修改",
+            description_en: "Judge by context: terms quoted in police reports and prevention lessons become info, negated terms (拒绝, 远离) are not reported, solicitations (加微信, 日赚) become block",
+        },
+    ],
 };
 
 impl Rule for Prohibited {
@@ -29,17 +40,57 @@ impl Rule for Prohibited {
     }
 
     fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
+        let use_context = cfg.boolean("context");
+        // Spam chains (see `spam.rs`): the hits inside one are injected spam whatever the genre,
+        // and an article carrying one is not excused as a report or lesson.
+        let spam = if use_context { chains(ctx) } else { Vec::new() };
+        let article_lowered = use_context && spam.is_empty() && is_report_or_lesson(ctx);
         for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
+            let in_spam = spam.iter().any(|c| c.contains(hit.at));
+            let verdict = if !use_context || entry.when == When::Fixed {
+                Verdict::Plain
+            } else if in_spam {
+                Verdict::Raised(String::new())
+            } else {
+                judge(ctx, hit.at, article_lowered)
+            };
+            let severity = match (&verdict, entry.when) {
+                (Verdict::Negated, _) => continue,
+                // A plain name (冰毒, 百家乐) is reported only where it is solicited.
+                (Verdict::Plain | Verdict::Lowered(_), When::Solicit) if use_context => continue,
+                (Verdict::Lowered(_), _) => Some(Severity::Info),
+                (Verdict::Raised(_), _) => Some(Severity::Block),
+                (Verdict::Plain, _) => None,
+            };
             let (label, matched) = (ctx.category_label(&entry.category), hit.text);
+            let why = match (&verdict, ctx.locale) {
+                (Verdict::Raised(_), _) if in_spam => match ctx.locale {
+                    Locale::ZhCn => Some("位于垃圾信息词串中".to_string()),
+                    Locale::En => Some("inside a chain of spam terms".to_string()),
+                },
+                (Verdict::Raised(c), Locale::ZhCn) => Some(format!("所在句子有招揽用语“{c}”")),
+                (Verdict::Raised(c), Locale::En) => Some(format!("its sentence solicits: \"{c}\"")),
+                (Verdict::Lowered(c), Locale::ZhCn) if c.is_empty() => Some("全文为案件通报或宣传教育，引用时请确认无需删除".to_string()),
+                (Verdict::Lowered(c), Locale::En) if c.is_empty() => Some("the article reports or teaches against it; check the quotation is needed".to_string()),
+                (Verdict::Lowered(c), Locale::ZhCn) => Some(format!("上下文为通报或宣传教育（“{c}”），引用时请确认无需删除")),
+                (Verdict::Lowered(c), Locale::En) => Some(format!("reported or taught against (\"{c}\"); check the quotation is needed")),
+                _ => None,
+            };
+            let note = why.or_else(|| entry.note.clone());
             // This rule can report hundreds of hits in a long text: format one locale only.
-            let message = match (ctx.locale, entry.note.as_deref()) {
+            let message = match (ctx.locale, note.as_deref()) {
                 (Locale::ZhCn, None) => format!("疑似违禁内容【{label}】：“{matched}”"),
                 (Locale::ZhCn, Some(n)) => format!("疑似违禁内容【{label}】：“{matched}”（{n}）"),
                 (Locale::En, None) => format!("Possibly prohibited content [{label}]: \"{matched}\""),
                 (Locale::En, Some(n)) => format!("Possibly prohibited content [{label}]: \"{matched}\" ({n})"),
             };
-            out.push(hit.finding(&META, cfg, message));
+            let mut finding = hit.finding(&META, cfg, message);
+            // A severity set explicitly in the configuration wins over the context.
+            if let (Some(sev), false) = (severity, cfg.severity_overridden) {
+                finding.severity = sev;
+            }
+            out.push(finding);
         }
     }
 }

@@ -1,0 +1,205 @@
+//! Context of a lexicon hit: does the text around a prohibited term report it, teach against
+//! it, negate it, or solicit it?
+//!
+//! The cues are lexicon entries of the pseudo-rule `context` (`lexicons/rules/context.txt`),
+//! matched in the same scan as every other list, in three categories:
+//! - `enforcement`: police, courts and regulators reporting a case (警方, 抓获, 依法查处…);
+//! - `education`: prevention, lessons and warnings (禁毒宣传, 主题班会, 提高防范意识…);
+//! - `solicitation`: offers and lures (加微信, 日赚, 稳赚不赔, 货到付款…).
+//!
+//! [`judge`] decides, for one hit, in this order (the first that applies wins):
+//! 1. a negation just before the hit in the same clause (拒绝、远离、严禁、不要… up to
+//!    [`NEGATION_REACH`] characters, across a `、` list): [`Verdict::Negated`];
+//! 2. an enforcement or education cue in the same sentence: [`Verdict::Lowered`];
+//! 3. a solicitation cue in the same sentence: [`Verdict::Raised`];
+//! 4. an enforcement or education cue in the same paragraph, or an article whose genre is a
+//!    report or lesson ([`is_report_or_lesson`]): [`Verdict::Lowered`];
+//! 5. otherwise [`Verdict::Plain`].
+//!
+//! Every scan here is bounded by the sentence or paragraph of the hit, and the cue hits are
+//! walked once per paragraph, so judging all hits is linear in the text plus hits × cues of
+//! their own paragraph.
+
+use super::{Context, FieldHit};
+use crate::finding::Field;
+
+/// The pseudo-rule whose lexicon entries are context cues.
+pub const CONTEXT_RULE: &str = "context";
+
+/// How far before a hit (in characters) a multi-character negation is looked for.
+pub const NEGATION_REACH: usize = 8;
+
+/// A cue's kind, from its lexicon category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Enforcement,
+    Education,
+    Solicitation,
+}
+
+impl Cue {
+    fn of(category: &str) -> Option<Cue> {
+        match category {
+            "enforcement" => Some(Cue::Enforcement),
+            "education" => Some(Cue::Education),
+            "solicitation" => Some(Cue::Solicitation),
+            _ => None,
+        }
+    }
+
+    fn lowers(self) -> bool {
+        matches!(self, Cue::Enforcement | Cue::Education)
+    }
+}
+
+/// What the context says about one hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// No cue: the entry's own severity.
+    Plain,
+    /// A negation governs the hit ("拒绝黄赌毒"): not reported.
+    Negated,
+    /// Reported or taught against: info. Carries the cue that decided (for the message).
+    Lowered(String),
+    /// Solicited: block. Carries the cue that decided.
+    Raised(String),
+}
+
+/// Multi-character negations and prohibitions, matched within [`NEGATION_REACH`] characters
+/// before the hit in the same clause.
+const NEGATORS: &[&str] = &[
+    "拒绝", "远离", "严禁", "禁止", "杜绝", "不要", "切勿", "谨防", "警惕", "抵制", "防止", "不得", "不准", "不许",
+    "严厉打击", "打击", "取缔", "举报", "揭露", "识破", "认清", "防范", "抵御", "不碰", "不沾", "不参与", "不涉",
+];
+
+/// Single characters that negate only when at most one character before the hit (勿信、别碰).
+const NEGATOR_CHARS: &[char] = &['勿', '莫', '别', '禁'];
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n' | '…')
+}
+
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
+}
+
+/// Byte range of the sentence of `text` around `start..end`.
+pub fn sentence_of(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = text[..start].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let e = text[end..].char_indices().find(|&(_, c)| is_sentence_end(c)).map_or(text.len(), |(i, _)| end + i);
+    (s, e)
+}
+
+/// Is the hit at `start` negated by what precedes it in its clause?
+pub fn negated(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let mut window = String::new();
+    let mut n = 0;
+    for c in before.chars().rev() {
+        if is_clause_end(c) || n >= NEGATION_REACH {
+            break;
+        }
+        window.insert(0, c);
+        n += 1;
+    }
+    // Directly before, or one verb between (勿转、别碰), allowing list separators such as
+    // 、 and 和: 勿/别/莫/禁.
+    let adjacent = window.trim_end_matches(['、', '和', '与', '及', '或', ' ']);
+    if adjacent.chars().rev().take(2).any(|c| NEGATOR_CHARS.contains(&c)) {
+        return true;
+    }
+    NEGATORS.iter().any(|neg| window.contains(neg))
+}
+
+/// The context cue hits of one text, as (byte start, byte end, cue, term).
+fn cues_of<'c>(ctx: &'c Context<'_>, field: Field, block: Option<usize>) -> impl Iterator<Item = (usize, usize, Cue, &'c str)> + 'c {
+    ctx.lexicon_hits(CONTEXT_RULE).filter(move |h| h.at.field == field && h.at.block == block).filter_map(|h| {
+        Cue::of(&h.entry.category).map(|c| (h.at.hit.byte_start as usize, h.at.hit.byte_end as usize, c, h.entry.term.as_str()))
+    })
+}
+
+/// Is the article as a whole a police report, court news or a prevention lesson? Its title has an
+/// enforcement or education cue, or its text has at least three distinct such cues.
+pub fn is_report_or_lesson(ctx: &Context<'_>) -> bool {
+    let mut distinct: Vec<&str> = Vec::new();
+    for h in ctx.lexicon_hits(CONTEXT_RULE) {
+        let Some(cue) = Cue::of(&h.entry.category) else { continue };
+        if !cue.lowers() {
+            continue;
+        }
+        if h.at.field == Field::Title {
+            return true;
+        }
+        if !distinct.contains(&h.entry.term.as_str()) {
+            distinct.push(&h.entry.term);
+            if distinct.len() >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Judges one hit (see the module documentation). `article_lowered` is
+/// [`is_report_or_lesson`] for the article, computed once by the caller (and false when the
+/// article carries injected spam, which no genre excuses).
+pub fn judge(ctx: &Context<'_>, at: &FieldHit, article_lowered: bool) -> Verdict {
+    let text = ctx.text_of(at.field, at.block);
+    let (start, end) = (at.hit.byte_start as usize, at.hit.byte_end as usize);
+    if negated(text, start) {
+        return Verdict::Negated;
+    }
+    let (ss, se) = sentence_of(text, start, end);
+    let mut raise: Option<&str> = None;
+    let mut para_lower: Option<&str> = None;
+    for (cs, ce, cue, term) in cues_of(ctx, at.field, at.block) {
+        // A cue that is the hit itself (or inside it) says nothing about it.
+        if cs >= start && ce <= end {
+            continue;
+        }
+        let in_sentence = cs >= ss && ce <= se;
+        match (cue.lowers(), in_sentence) {
+            (true, true) => return Verdict::Lowered(term.to_string()),
+            (false, true) => raise = raise.or(Some(term)),
+            (true, false) => para_lower = para_lower.or(Some(term)),
+            (false, false) => {}
+        }
+    }
+    if let Some(term) = raise {
+        return Verdict::Raised(term.to_string());
+    }
+    if let Some(term) = para_lower {
+        return Verdict::Lowered(term.to_string());
+    }
+    if article_lowered {
+        return Verdict::Lowered(String::new());
+    }
+    Verdict::Plain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_chinese_and_ascii_marks() {
+        let t = "第一句。出售冰毒，加微信！第三句";
+        let start = t.find("冰毒").unwrap();
+        let (s, e) = sentence_of(t, start, start + "冰毒".len());
+        assert_eq!(&t[s..e], "出售冰毒，加微信");
+        assert_eq!(sentence_of("abc", 1, 2), (0, 3));
+    }
+
+    #[test]
+    fn negations_reach_back_within_the_clause_only() {
+        let at = |t: &str, w: &str| negated(t, t.find(w).unwrap());
+        assert!(at("同学们要远离黄、赌、毒", "赌"));
+        assert!(at("拒绝毒品", "毒品"));
+        assert!(at("严禁在校园内出售管制刀具", "出售管制刀具"));
+        assert!(at("请勿出售银行卡", "出售银行卡"));
+        assert!(at("勿信、勿转刷单返利", "刷单返利"));
+        assert!(!at("拒绝加班，出售冰毒", "出售冰毒"));
+        assert!(!at("出售冰毒", "出售冰毒"));
+        assert!(!at("我们远远地看着那个一直在路边的人出售冰毒", "出售冰毒"));
+    }
+}

@@ -1,0 +1,293 @@
+//! `spam`: chains of porn-site, betting-site and lure vocabulary injected into hijacked
+//! articles ("成人视频在线观看一区二区日韩av", "XX体育官网_9号彩票_百家乐…").
+//!
+//! Tokens are (1) entries of the rule's own list (`lexicons/rules/spam.txt`, weighted by their
+//! severity: block 3, review 2, warn and info 1), (2) every `prohibited` hit, whatever its
+//! context (weight 3), and (3) betting brands found by code: a run of Latin letters or digits
+//! glued to a brand suffix (娱乐, 彩票, 体育, 棋牌, 官网…; weight 6), except well-known
+//! acronyms (CCTV, NBA…) and years.
+//!
+//! Tokens of one text closer than [`MAX_GAP`] characters with no sentence end between them form a
+//! cluster. A cluster with at least [`MIN_DISTINCT`] distinct tokens whose weights sum to the
+//! `threshold` option is reported, when it is a *chain* (tokens cover most of its span, or are
+//! joined by `_ | ｜ 【】` separators) or, in prose, when the article is not a police report or a
+//! prevention lesson. Everything is one pass over the hits and one over each text's
+//! characters: linear.
+
+use super::context::{is_report_or_lesson, sentence_of, CONTEXT_RULE};
+use super::{Context, FieldHit, OptionDefault, OptionMeta, Rule, RuleMeta};
+use crate::config::{Locale, RuleConfig};
+use crate::finding::{Field, Finding, Severity};
+
+pub struct Spam;
+
+/// Largest gap, in characters, between two tokens of one cluster.
+pub const MAX_GAP: usize = 10;
+/// Fewest distinct tokens of a reported cluster.
+pub const MIN_DISTINCT: usize = 3;
+/// Default weight sum of a reported cluster.
+pub const DEFAULT_THRESHOLD: f64 = 9.0;
+
+static META: RuleMeta = RuleMeta {
+    id: "spam",
+    name_zh: "垃圾信息植入",
+    name_en: "Injected spam",
+    description_zh: "被盗号或被篡改的文章中植入的色情网站、赌博网站推广词串（如“成人视频在线观看一区二区”“XX体育官网_彩票”），常见于标题和首段。",
+    description_en: "Chains of porn-site and betting-site promotion injected into hijacked articles (\"成人视频在线观看一区二区\", \"XX体育官网_彩票\"), usually in the title and first paragraph.",
+    default_severity: Severity::Block,
+    enabled_by_default: true,
+    uses_lexicon: true,
+    options: &[OptionMeta {
+        key: "threshold",
+        default: OptionDefault::Number { value: DEFAULT_THRESHOLD, min: 1.0, max: 100.0 },
+        description_zh: "报告一串词所需的权重和（词库中 block 词 3 分、review 2 分、warn 1 分，违禁词 3 分，博彩品牌 6 分）",
+        description_en: "Weight sum a cluster needs to be reported (list entries: block 3, review 2, warn 1; prohibited terms 3; betting brands 6)",
+    }],
+};
+
+/// Brand suffixes: Latin letters or digits glued in front of one of these make a betting brand.
+const SUFFIXES: &[&str] = &[
+    "娱乐城", "娱乐场", "娱乐", "彩票", "体育", "棋牌", "官网", "博彩", "真人", "电竞", "网投", "国际", "比分", "平台", "彩", "app",
+];
+
+/// Latin/digit runs that are not brands in front of those suffixes.
+const ACRONYMS: &[&str] = &[
+    "cctv", "cctv5", "nba", "cba", "fifa", "app", "vr", "ai", "5g", "4g", "3d", "4k", "tv", "pe", "ip", "it", "ufc", "wcba", "kpl", "ab", "abc", "dj", "mv",
+];
+
+fn weight_of(severity: Option<Severity>) -> u32 {
+    match severity {
+        Some(Severity::Block) => 3,
+        Some(Severity::Review) => 2,
+        _ => 1,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'t> {
+    start: usize,
+    end: usize,
+    weight: u32,
+    term: &'t str,
+}
+
+/// A reported chain: the byte range of one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chain {
+    pub field: Field,
+    pub block: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+    pub distinct: usize,
+    pub terms: Vec<String>,
+}
+
+impl Chain {
+    /// Does the chain contain the hit?
+    pub fn contains(&self, at: &FieldHit) -> bool {
+        at.field == self.field
+            && at.block == self.block
+            && at.hit.byte_start as usize >= self.start
+            && at.hit.byte_end as usize <= self.end
+    }
+}
+
+/// Betting brands in `text`: byte ranges of `[A-Za-z0-9]+SUFFIX`.
+fn brands(text: &str, out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let run = &text[start..i];
+        if run.len() > 12 {
+            continue;
+        }
+        let lower = run.to_ascii_lowercase();
+        let year = run.len() == 4 && (run.starts_with("19") || run.starts_with("20")) && run.bytes().all(|b| b.is_ascii_digit());
+        if year || ACRONYMS.contains(&lower.as_str()) {
+            continue;
+        }
+        let rest = &text[i..];
+        if let Some(s) = SUFFIXES.iter().find(|s| rest.get(..s.len()).is_some_and(|r| r.eq_ignore_ascii_case(s))) {
+            // A lone digit before 彩/体育 is ordinary ("3彩", "2体育"): brands have two or more
+            // characters, or letters.
+            if run.len() >= 2 || run.bytes().any(|b| b.is_ascii_alphabetic()) {
+                out.push((start, i + s.len()));
+                i += s.len();
+            }
+        }
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '_' | '|' | '｜' | '【' | '】' | '[' | ']' | '-' | '—' | '、' | '/' | '·' | '+' | '丨' | '，' | ',')
+}
+
+/// The reported chains of the article (see the module documentation), in text order.
+pub fn chains(ctx: &Context<'_>) -> Vec<Chain> {
+    chains_with(ctx, DEFAULT_THRESHOLD as u32)
+}
+
+fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
+    let mut out = Vec::new();
+    let mut lowered: Option<bool> = None;
+    let mut tokens: Vec<Token<'_>> = Vec::new();
+    let mut brand_spans = Vec::new();
+    for (field, block, text) in ctx.article.texts() {
+        tokens.clear();
+        for h in ctx.hits.iter().filter(|h| h.field == field && h.block == block) {
+            let e = &ctx.matcher.entries()[h.hit.entry as usize];
+            let weight = match &*e.rule {
+                "spam" => weight_of(e.severity),
+                "prohibited" => 3,
+                _ => continue,
+            };
+            tokens.push(Token { start: h.hit.byte_start as usize, end: h.hit.byte_end as usize, weight, term: &e.key });
+        }
+        if tokens.is_empty() {
+            continue;
+        }
+        brand_spans.clear();
+        brands(text, &mut brand_spans);
+        tokens.extend(brand_spans.iter().map(|&(s, e)| Token { start: s, end: e, weight: 6, term: &text[s..e] }));
+        tokens.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
+        // Drop tokens inside an earlier one (a prohibited hit inside a brand, say).
+        let mut kept: Vec<Token<'_>> = Vec::with_capacity(tokens.len());
+        for t in tokens.iter() {
+            if kept.last().is_some_and(|k| t.end <= k.end) {
+                continue;
+            }
+            kept.push(*t);
+        }
+        let mut i = 0;
+        while i < kept.len() {
+            let mut j = i + 1;
+            while j < kept.len() {
+                let gap = &text[kept[j - 1].end.min(kept[j].start)..kept[j].start];
+                if gap.chars().count() > MAX_GAP || gap.contains(['。', '！', '？', '!', '?', '；', '\n']) {
+                    break;
+                }
+                j += 1;
+            }
+            let cluster = &kept[i..j];
+            i = j;
+            let mut terms: Vec<&str> = Vec::new();
+            let mut score = 0;
+            for t in cluster {
+                if !terms.contains(&t.term) {
+                    terms.push(t.term);
+                    score += t.weight;
+                }
+            }
+            if terms.len() < MIN_DISTINCT || score < threshold {
+                continue;
+            }
+            let (start, end) = (cluster[0].start, cluster[cluster.len() - 1].end);
+            let covered: usize = cluster.iter().map(|t| text[t.start..t.end].chars().count()).sum();
+            let gaps: String = cluster.windows(2).map(|w| &text[w[0].end.min(w[1].start)..w[1].start]).collect();
+            let span_chars = text[start..end].chars().count().max(1);
+            let chain_like = covered * 10 >= span_chars * 6 || gaps.chars().all(is_separator);
+            if !chain_like {
+                // Prose: excused in a police report or a prevention lesson, or when its own
+                // sentence reports or teaches against it.
+                let is_lowered = *lowered.get_or_insert_with(|| is_report_or_lesson(ctx));
+                let (ss, se) = sentence_of(text, start, end);
+                let cue_in_sentence = ctx.lexicon_hits(CONTEXT_RULE).any(|h| {
+                    h.at.field == field
+                        && h.at.block == block
+                        && matches!(&*h.entry.category, "enforcement" | "education")
+                        && h.at.hit.byte_start as usize >= ss
+                        && h.at.hit.byte_end as usize <= se
+                });
+                if is_lowered || cue_in_sentence {
+                    continue;
+                }
+            }
+            out.push(Chain { field, block, start, end, distinct: terms.len(), terms: terms.iter().map(|t| t.to_string()).collect() });
+        }
+    }
+    out
+}
+
+/// UTF-16 offset of byte `b` in `text`.
+fn utf16_at(text: &str, b: usize) -> usize {
+    text[..b].encode_utf16().count()
+}
+
+impl Rule for Spam {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
+        let threshold = cfg.number("threshold").max(1.0) as u32;
+        for c in chains_with(ctx, threshold) {
+            let text = ctx.text_of(c.field, c.block);
+            let shown: Vec<&str> = c.terms.iter().take(4).map(String::as_str).collect();
+            let message = match ctx.locale {
+                Locale::ZhCn => format!("疑似被植入的垃圾信息：{} 个色情、赌博或推广用语连成一串（{}…），常见于账号被盗或网页被篡改", c.distinct, shown.join("、")),
+                Locale::En => format!("Possibly injected spam: {} porn, gambling or promotion terms in a chain ({}…), typical of a hijacked account or page", c.distinct, shown.join(", ")),
+            };
+            let suggestion = match ctx.locale {
+                Locale::ZhCn => "删除整串内容，并检查账号和素材是否被他人篡改",
+                Locale::En => "Delete the whole chain and check whether the account or material was tampered with",
+            };
+            out.push(Finding {
+                rule: META.id.to_string(),
+                severity: cfg.severity_or(None),
+                category: None,
+                field: c.field,
+                block: c.block,
+                start: utf16_at(text, c.start),
+                end: utf16_at(text, c.end),
+                text: text[c.start..c.end].to_string(),
+                message,
+                suggestion: Some(suggestion.to_string()),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::check;
+    use crate::Article;
+
+    #[test]
+    fn brands_are_latin_or_digits_glued_to_a_suffix() {
+        let mut v = Vec::new();
+        let t = "ky娱乐城和bet365官网，CCTV5体育，2024彩票，3彩，9号彩票";
+        brands(t, &mut v);
+        let found: Vec<&str> = v.iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(found, ["ky娱乐城", "bet365官网"]);
+    }
+
+    #[test]
+    fn an_injected_seo_title_is_one_block_finding_with_exact_offsets() {
+        let title = "😀成人视频在线观看_一区二区_日韩av_关于开展安全检查的通知";
+        let a = Article::from_paragraphs(title, ["各单位：现将有关事项通知如下。"]);
+        let f = check(&a, "spam");
+        assert_eq!(f.len(), 1, "{f:?}");
+        let utf16: Vec<u16> = title.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&utf16[f[0].start..f[0].end]).unwrap(), f[0].text);
+        assert!(f[0].text.starts_with("成人视频") && f[0].text.contains("日韩"), "{}", f[0].text);
+        assert_eq!(f[0].severity, Severity::Block);
+    }
+
+    #[test]
+    fn a_police_report_listing_the_games_is_not_spam() {
+        let a = Article::from_paragraphs(
+            "警方捣毁一网络赌博团伙",
+            ["经查，该团伙在境外网站开设百家乐、龙虎斗、六合彩等赌博项目，警方依法刑事拘留犯罪嫌疑人12名。"],
+        );
+        assert!(check(&a, "spam").is_empty(), "{:?}", check(&a, "spam"));
+    }
+}
