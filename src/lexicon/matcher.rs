@@ -72,6 +72,9 @@ pub struct Matcher {
     entries: Vec<Entry>,
     /// Interned rule of each entry.
     entry_rule: Vec<u16>,
+    /// For each interned rule: is it a cue rule ([`super::CUE_RULES`]), which the global
+    /// allow-list does not touch?
+    cue_rule: Vec<bool>,
     /// For pattern `p`, its entries are `pattern_entries[pattern_start[p]..pattern_start[p + 1]]`.
     pattern_start: Vec<u32>,
     pattern_entries: Vec<u32>,
@@ -132,6 +135,9 @@ impl Matcher {
                 }
             })
             .collect();
+        // Context cues are no findings: the global allow-list (official phrases, the user's own)
+        // must not hide a cue inside 最高人民法院 or 禁毒宣传.
+        let cue_rule = rules.iter().map(|r| super::CUE_RULES.contains(r)).collect();
         // Group entries by key: one pattern per distinct key.
         let mut order: Vec<u32> = (0..entries.len() as u32).collect();
         order.sort_by(|&a, &b| entries[a as usize].key.cmp(&entries[b as usize].key).then(a.cmp(&b)));
@@ -155,7 +161,7 @@ impl Matcher {
                 LexiconError::new("lexicon", 0, format!("cannot compile the lexicon: {e}"), format!("词库无法编译：{e}"))
             })?)
         };
-        Ok(Matcher { automaton, entries, entry_rule, pattern_start, pattern_entries, key_lens, edges, labels })
+        Ok(Matcher { automaton, entries, entry_rule, cue_rule, pattern_start, pattern_entries, key_lens, edges, labels })
     }
 
     /// All entries after de-duplication; [`Hit::entry`] indexes this.
@@ -227,7 +233,7 @@ impl Matcher {
                     next += 1;
                 }
                 let reach = |rule: u16| furthest.get(&rule).copied().unwrap_or(0);
-                inside[i as usize] = reach(0) >= c.end || reach(c.rule) >= c.end;
+                inside[i as usize] = (reach(0) >= c.end && !self.cue_rule[c.rule as usize]) || reach(c.rule) >= c.end;
             }
             let mut k = 0;
             cands.retain(|_| {

@@ -401,7 +401,15 @@ fn build() -> Lexicon {
 pub fn official_lexicon(others: &[Lexicon]) -> Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     let mut lex = LEXICON.get_or_init(build).clone();
-    let banned: HashSet<&str> = others.iter().flat_map(|l| &l.entries).filter(|e| !e.allow).map(|e| e.key.as_str()).collect();
+    // Context cues (which the global allow-list does not hide, see the matcher) and spam
+    // vocabulary (a chain's words inside official wording are no spam) may lie inside an
+    // official phrase (扫黑除恶, 免费义务教育) and it is still allowed.
+    let banned: HashSet<&str> = others
+        .iter()
+        .flat_map(|l| &l.entries)
+        .filter(|e| !e.allow && !super::CUE_RULES.contains(&&*e.rule) && &*e.rule != "spam")
+        .map(|e| e.key.as_str())
+        .collect();
     lex.entries.retain(|e| !e.allow || !contains_any(&e.key, &banned));
     // Correct official wording is allowed for every rule, so that a generic word list a user
     // loads can never flag it (the built-in lists were checked above not to lie inside).
@@ -593,7 +601,8 @@ mod interplay {
         let allowed: Vec<&str> = official.entries.iter().filter(|e| e.allow).map(|e| e.key.as_str()).collect();
         assert!(allowed.len() > 600, "{}", allowed.len());
         let mut silenced = Vec::new();
-        for e in lists.iter().flat_map(|l| &l.entries).filter(|e| !e.allow && &*e.rule != RULE) {
+        let ignored = |r: &str| r == RULE || r == "spam" || crate::lexicon::CUE_RULES.contains(&r);
+        for e in lists.iter().flat_map(|l| &l.entries).filter(|e| !e.allow && !ignored(&e.rule)) {
             if let Some(p) = allowed.iter().find(|a| a.contains(&e.key)) {
                 silenced.push(format!("{} ({}) inside {p}", e.term, e.rule));
             }

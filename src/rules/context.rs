@@ -10,10 +10,11 @@
 //! [`judge`] decides, for one hit, in this order (the first that applies wins):
 //! 1. a negation just before the hit in the same clause (拒绝、远离、严禁、不要… up to
 //!    [`NEGATION_REACH`] characters, across a `、` list): [`Verdict::Negated`];
-//! 2. an enforcement or education cue in the same sentence: [`Verdict::Lowered`];
-//! 3. a solicitation cue in the same sentence: [`Verdict::Raised`];
-//! 4. an enforcement or education cue in the same paragraph, or an article whose genre is a
-//!    report or lesson ([`is_report_or_lesson`]): [`Verdict::Lowered`];
+//! 2. an enforcement, education or weak cue in the same sentence: [`Verdict::Lowered`];
+//! 3. an enforcement or education cue in the same paragraph, or an article whose genre is a
+//!    report or lesson ([`is_report_or_lesson`]): [`Verdict::Lowered`] (a lure quoted in a
+//!    report is reported speech);
+//! 4. a solicitation cue in the same sentence: [`Verdict::Raised`];
 //! 5. otherwise [`Verdict::Plain`].
 //!
 //! Every scan here is bounded by the sentence or paragraph of the hit, and the cue hits are
@@ -34,6 +35,8 @@ pub const NEGATION_REACH: usize = 8;
 pub enum Cue {
     Enforcement,
     Education,
+    /// Generic report and lesson words (宣传, 通报…): they lower only in their own sentence.
+    Weak,
     Solicitation,
 }
 
@@ -42,12 +45,14 @@ impl Cue {
         match category {
             "enforcement" => Some(Cue::Enforcement),
             "education" => Some(Cue::Education),
+            "weak" => Some(Cue::Weak),
             "solicitation" => Some(Cue::Solicitation),
             _ => None,
         }
     }
 
-    fn lowers(self) -> bool {
+    /// Does it lower beyond its own sentence (paragraph, title, article)?
+    fn specific(self) -> bool {
         matches!(self, Cue::Enforcement | Cue::Education)
     }
 }
@@ -94,13 +99,11 @@ pub fn sentence_of(text: &str, start: usize, end: usize) -> (usize, usize) {
 pub fn negated(text: &str, start: usize) -> bool {
     let before = &text[..start];
     let mut window = String::new();
-    let mut n = 0;
-    for c in before.chars().rev() {
+    for (n, c) in before.chars().rev().enumerate() {
         if is_clause_end(c) || n >= NEGATION_REACH {
             break;
         }
         window.insert(0, c);
-        n += 1;
     }
     // Directly before, or one verb between (勿转、别碰), allowing list separators such as
     // 、 and 和: 勿/别/莫/禁.
@@ -119,12 +122,13 @@ fn cues_of<'c>(ctx: &'c Context<'_>, field: Field, block: Option<usize>) -> impl
 }
 
 /// Is the article as a whole a police report, court news or a prevention lesson? Its title has an
-/// enforcement or education cue, or its text has at least three distinct such cues.
+/// enforcement or education cue, or its text has at least three distinct such cues (weak cues
+/// such as 宣传 or 通报 do not count).
 pub fn is_report_or_lesson(ctx: &Context<'_>) -> bool {
     let mut distinct: Vec<&str> = Vec::new();
     for h in ctx.lexicon_hits(CONTEXT_RULE) {
         let Some(cue) = Cue::of(&h.entry.category) else { continue };
-        if !cue.lowers() {
+        if !cue.specific() {
             continue;
         }
         if h.at.field == Field::Title {
@@ -158,21 +162,24 @@ pub fn judge(ctx: &Context<'_>, at: &FieldHit, article_lowered: bool) -> Verdict
             continue;
         }
         let in_sentence = cs >= ss && ce <= se;
-        match (cue.lowers(), in_sentence) {
-            (true, true) => return Verdict::Lowered(term.to_string()),
-            (false, true) => raise = raise.or(Some(term)),
-            (true, false) => para_lower = para_lower.or(Some(term)),
-            (false, false) => {}
+        match (cue, in_sentence) {
+            (Cue::Solicitation, true) => raise = raise.or(Some(term)),
+            (Cue::Solicitation, false) => {}
+            (_, true) => return Verdict::Lowered(term.to_string()),
+            (c, false) if c.specific() => para_lower = para_lower.or(Some(term)),
+            _ => {}
         }
     }
-    if let Some(term) = raise {
-        return Verdict::Raised(term.to_string());
-    }
+    // A lure quoted in a report or a lesson ("以“日赚千元”为诱饵") is reported speech: the
+    // paragraph's or the article's cue wins over the sentence's solicitation.
     if let Some(term) = para_lower {
         return Verdict::Lowered(term.to_string());
     }
     if article_lowered {
         return Verdict::Lowered(String::new());
+    }
+    if let Some(term) = raise {
+        return Verdict::Raised(term.to_string());
     }
     Verdict::Plain
 }

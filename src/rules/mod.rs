@@ -160,6 +160,8 @@ pub struct Context<'a> {
     pub matcher: &'a Matcher,
     /// Lexicon hits of every field and text block, in field and text order.
     pub hits: &'a [FieldHit],
+    /// Which of [`RULES`] are enabled, in their order.
+    pub enabled: &'a [bool],
 }
 
 impl Context<'_> {
@@ -193,6 +195,11 @@ impl Context<'_> {
     pub fn reported_hits<'s>(&'s self, rule: &'s str, cfg: &'s RuleConfig) -> impl Iterator<Item = LexiconHit<'s>> + 's {
         let ignored = cfg.list("ignoreCategories");
         self.lexicon_hits(rule).filter(move |h| !ignored.iter().any(|c| **c == *h.entry.category))
+    }
+
+    /// Is rule `id` enabled in this check?
+    pub fn rule_enabled(&self, id: &str) -> bool {
+        RULES.iter().zip(self.enabled).any(|(r, &on)| on && r.meta().id == id)
     }
 
     /// The display label of a category (Chinese), or its id.

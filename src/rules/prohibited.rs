@@ -44,10 +44,20 @@ impl Rule for Prohibited {
         // Spam chains (see `spam.rs`): the hits inside one are injected spam whatever the genre,
         // and an article carrying one is not excused as a report or lesson.
         let spam = if use_context { chains(ctx) } else { Vec::new() };
-        let article_lowered = use_context && spam.is_empty() && is_report_or_lesson(ctx);
+        // The article counts as a report or lesson only when it also discusses some prohibited
+        // term in a reporting or teaching sentence or paragraph: a police account's article
+        // about a lost grandmother does not excuse a drug offer injected below it.
+        let discusses = use_context
+            && spam.is_empty()
+            && ctx.reported_hits(META.id, cfg).any(|h| matches!(judge(ctx, h.at, false), Verdict::Lowered(_)));
+        let article_lowered = discusses && is_report_or_lesson(ctx);
         for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
-            let in_spam = spam.iter().any(|c| c.contains(hit.at));
+            // Inside a reported spam chain the `spam` finding covers it: one underline, not two.
+            if spam.iter().any(|c| c.contains(hit.at)) && ctx.rule_enabled("spam") {
+                continue;
+            }
+            let in_spam = false;
             let verdict = if !use_context || entry.when == When::Fixed {
                 Verdict::Plain
             } else if in_spam {

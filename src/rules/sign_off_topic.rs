@@ -65,6 +65,12 @@ const LARGE_EVENT: &str = "large-event";
 const MAJOR_MEETING: &str = "major-meeting";
 const PARTY_GOVERNMENT: &str = "party-government";
 
+/// Titles of prevention letters, emergency plans and drills: their emergencies are hypothetical.
+const PREVENTION_TITLES: &[&str] = &[
+    "预案", "演练", "一封信", "告家长书", "致家长", "家长书", "安全教育", "防溺水", "安全提示", "温馨提示", "倡议书", "安全提醒",
+    "防范", "预防", "须知", "指南", "知识",
+];
+
 /// How far back (in characters) the clause is searched for a cue.
 const WINDOW: usize = 16;
 
@@ -272,10 +278,12 @@ impl Rule for SignOffTopic {
         let ignored = cfg.list("ignoreCategories");
         let first_only = cfg.boolean("firstOnly");
         let mut seen: Vec<(&str, Field)> = Vec::new();
+        // A prevention letter, an emergency plan or a drill names the emergencies it prepares for.
+        let prevention_genre = PREVENTION_TITLES.iter().any(|w| ctx.article.title.contains(w));
         for hit in ctx.lexicon_hits(META.id) {
             let entry = hit.entry;
             let category: &str = &entry.category;
-            if ignored.iter().any(|c| c == category) {
+            if ignored.iter().any(|c| c == category) || (prevention_genre && category == EMERGENCY) {
                 continue;
             }
             if first_only && seen.contains(&(category, hit.at.field)) {

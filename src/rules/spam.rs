@@ -7,9 +7,13 @@
 //! glued to a brand suffix (娱乐, 彩票, 体育, 棋牌, 官网…; weight 6), except well-known
 //! acronyms (CCTV, NBA…) and years.
 //!
+//! A token of category `brand` (a known betting brand such as "kaiyun开云官方网站") is reported
+//! on its own: hijacked pages put it in place of the school's name.
+//!
 //! Tokens of one text closer than [`MAX_GAP`] characters with no sentence end between them form a
 //! cluster. A cluster with at least [`MIN_DISTINCT`] distinct tokens whose weights sum to the
-//! `threshold` option is reported, when it is a *chain* (tokens cover most of its span, or are
+//! `threshold` option, at least one of them promotion vocabulary (prohibited terms alone are the
+//! `prohibited` rule's business), is reported when it is a *chain* of strong words (tokens cover most of its span, or are
 //! joined by `_ | ｜ 【】` separators) or, in prose, when the article is not a police report or a
 //! prevention lesson. Everything is one pass over the hits and one over each text's
 //! characters: linear.
@@ -26,7 +30,7 @@ pub const MAX_GAP: usize = 10;
 /// Fewest distinct tokens of a reported cluster.
 pub const MIN_DISTINCT: usize = 3;
 /// Default weight sum of a reported cluster.
-pub const DEFAULT_THRESHOLD: f64 = 9.0;
+pub const DEFAULT_THRESHOLD: f64 = 8.0;
 
 static META: RuleMeta = RuleMeta {
     id: "spam",
@@ -69,6 +73,10 @@ struct Token<'t> {
     end: usize,
     weight: u32,
     term: &'t str,
+    /// Promotion vocabulary (the rule's own list or a brand), not a prohibited term.
+    promo: bool,
+    /// A known betting brand (category `brand`): reported on its own.
+    brand: bool,
 }
 
 /// A reported chain: the byte range of one text.
@@ -144,19 +152,20 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
         tokens.clear();
         for h in ctx.hits.iter().filter(|h| h.field == field && h.block == block) {
             let e = &ctx.matcher.entries()[h.hit.entry as usize];
-            let weight = match &*e.rule {
-                "spam" => weight_of(e.severity),
-                "prohibited" => 3,
+            let (weight, promo) = match &*e.rule {
+                "spam" => (weight_of(e.severity), true),
+                "prohibited" => (3, false),
                 _ => continue,
             };
-            tokens.push(Token { start: h.hit.byte_start as usize, end: h.hit.byte_end as usize, weight, term: &e.key });
+            let brand = promo && &*e.category == "brand";
+            tokens.push(Token { start: h.hit.byte_start as usize, end: h.hit.byte_end as usize, weight, term: &e.key, promo, brand });
         }
         if tokens.is_empty() {
             continue;
         }
         brand_spans.clear();
         brands(text, &mut brand_spans);
-        tokens.extend(brand_spans.iter().map(|&(s, e)| Token { start: s, end: e, weight: 6, term: &text[s..e] }));
+        tokens.extend(brand_spans.iter().map(|&(s, e)| Token { start: s, end: e, weight: 6, term: &text[s..e], promo: true, brand: false }));
         tokens.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
         // Drop tokens inside an earlier one (a prohibited hit inside a brand, say).
         let mut kept: Vec<Token<'_>> = Vec::with_capacity(tokens.len());
@@ -186,7 +195,8 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
                     score += t.weight;
                 }
             }
-            if terms.len() < MIN_DISTINCT || score < threshold {
+            let has_brand = cluster.iter().any(|t| t.brand);
+            if !has_brand && (terms.len() < MIN_DISTINCT || score < threshold) {
                 continue;
             }
             let (start, end) = (cluster[0].start, cluster[cluster.len() - 1].end);
@@ -194,15 +204,21 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
             let gaps: String = cluster.windows(2).map(|w| &text[w[0].end.min(w[1].start)..w[1].start]).collect();
             let span_chars = text[start..end].chars().count().max(1);
             let chain_like = covered * 10 >= span_chars * 6 || gaps.chars().all(is_separator);
-            if !chain_like {
-                // Prose: excused in a police report or a prevention lesson, or when its own
-                // sentence reports or teaches against it.
+            let promo = cluster.iter().any(|t| t.promo);
+            let strong = has_brand || cluster.iter().any(|t| t.promo && t.weight >= 3);
+            // Prose of prohibited terms alone is the `prohibited` rule's business (a lure).
+            if !chain_like && !promo {
+                continue;
+            }
+            if !(chain_like && strong) {
+                // A list of plain names or promotion prose: excused in a police report or a
+                // prevention lesson, or when its own sentence reports or teaches against it.
                 let is_lowered = *lowered.get_or_insert_with(|| is_report_or_lesson(ctx));
                 let (ss, se) = sentence_of(text, start, end);
                 let cue_in_sentence = ctx.lexicon_hits(CONTEXT_RULE).any(|h| {
                     h.at.field == field
                         && h.at.block == block
-                        && matches!(&*h.entry.category, "enforcement" | "education")
+                        && matches!(&*h.entry.category, "enforcement" | "education" | "weak")
                         && h.at.hit.byte_start as usize >= ss
                         && h.at.hit.byte_end as usize <= se
                 });
