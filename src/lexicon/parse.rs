@@ -166,7 +166,17 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 }
             }
         }
-        lex.entries.push(entry);
+        for term in sets.expand(term).map_err(|e| err(line_no, e.en, e.zh))? {
+            if term.chars().count() > MAX_TERM_CHARS {
+                return Err(err(line_no, format!("term longer than {MAX_TERM_CHARS} characters"), format!("词条超过 {MAX_TERM_CHARS} 个字符")));
+            }
+            let key = key_of(&term);
+            if !key.chars().any(char::is_alphanumeric) {
+                let shown = quote_str(&term);
+                return Err(err(line_no, format!("term '{shown}' has no letter or digit"), format!("词条“{shown}”不含文字或数字")));
+            }
+            lex.entries.push(Entry { term, key, ..proto.clone() });
+        }
     }
     Ok(lex)
 }
