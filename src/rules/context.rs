@@ -11,9 +11,9 @@
 //! 1. a negation just before the hit in the same clause (拒绝、远离、严禁、不要… up to
 //!    [`NEGATION_REACH`] characters, across a `、` list): [`Verdict::Negated`];
 //! 2. an enforcement, education or weak cue in the same sentence: [`Verdict::Lowered`];
-//! 3. an enforcement or education cue in the same paragraph, or an article whose genre is a
-//!    report or lesson ([`is_report_or_lesson`]): [`Verdict::Lowered`] (a lure quoted in a
-//!    report is reported speech);
+//! 3. an article whose genre is a report or lesson ([`is_report_or_lesson`], and which reports
+//!    or teaches against some prohibited term in a sentence of its own): [`Verdict::Lowered`] (a
+//!    lure quoted in a report is reported speech);
 //! 4. a solicitation cue in the same sentence: [`Verdict::Raised`];
 //! 5. otherwise [`Verdict::Plain`].
 //!
@@ -144,6 +144,12 @@ pub fn is_report_or_lesson(ctx: &Context<'_>) -> bool {
     false
 }
 
+/// Does the title name a prevention campaign or lesson against vice (an `education` cue: 反诈,
+/// 禁毒宣传…)? Such an article teaches against whatever it names, wherever it names it.
+pub fn title_is_a_lesson(ctx: &Context<'_>) -> bool {
+    ctx.lexicon_hits(CONTEXT_RULE).any(|h| h.at.field == Field::Title && Cue::of(&h.entry.category) == Some(Cue::Education))
+}
+
 /// Judges one hit (see the module documentation). `article_lowered` is
 /// [`is_report_or_lesson`] for the article, computed once by the caller (and false when the
 /// article carries injected spam, which no genre excuses).
@@ -155,7 +161,6 @@ pub fn judge(ctx: &Context<'_>, at: &FieldHit, article_lowered: bool) -> Verdict
     }
     let (ss, se) = sentence_of(text, start, end);
     let mut raise: Option<&str> = None;
-    let mut para_lower: Option<&str> = None;
     for (cs, ce, cue, term) in cues_of(ctx, at.field, at.block) {
         // A cue that is the hit itself (or inside it) says nothing about it.
         if cs >= start && ce <= end {
@@ -166,15 +171,13 @@ pub fn judge(ctx: &Context<'_>, at: &FieldHit, article_lowered: bool) -> Verdict
             (Cue::Solicitation, true) => raise = raise.or(Some(term)),
             (Cue::Solicitation, false) => {}
             (_, true) => return Verdict::Lowered(term.to_string()),
-            (c, false) if c.specific() => para_lower = para_lower.or(Some(term)),
+            // A cue elsewhere in the paragraph says nothing: a police visit on traffic safety
+            // does not excuse a drug offer appended to its paragraph.
             _ => {}
         }
     }
     // A lure quoted in a report or a lesson ("以“日赚千元”为诱饵") is reported speech: the
-    // paragraph's or the article's cue wins over the sentence's solicitation.
-    if let Some(term) = para_lower {
-        return Verdict::Lowered(term.to_string());
-    }
+    // article's genre wins over the sentence's solicitation.
     if article_lowered {
         return Verdict::Lowered(String::new());
     }

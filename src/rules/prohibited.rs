@@ -1,6 +1,6 @@
 //! `prohibited`: terms of the prohibited-content lexicons (九不准), matched with evasions.
 
-use super::context::{is_report_or_lesson, judge, Verdict};
+use super::context::{is_report_or_lesson, judge, title_is_a_lesson, Verdict};
 use super::spam::chains;
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::{Locale, RuleConfig};
@@ -50,7 +50,7 @@ impl Rule for Prohibited {
         let discusses = use_context
             && spam.is_empty()
             && ctx.reported_hits(META.id, cfg).any(|h| matches!(judge(ctx, h.at, false), Verdict::Lowered(_)));
-        let article_lowered = discusses && is_report_or_lesson(ctx);
+        let article_lowered = use_context && spam.is_empty() && (title_is_a_lesson(ctx) || (discusses && is_report_or_lesson(ctx)));
         for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
             // Inside a reported spam chain the `spam` finding covers it: one underline, not two.

@@ -2,8 +2,8 @@
 //! articles ("成人视频在线观看一区二区日韩av", "XX体育官网_9号彩票_百家乐…").
 //!
 //! Tokens are (1) entries of the rule's own list (`lexicons/rules/spam.txt`, weighted by their
-//! severity: block 3, review 2, warn and info 1), (2) every `prohibited` hit, whatever its
-//! context (weight 3), and (3) betting brands found by code: a run of Latin letters or digits
+//! severity: block 3, review 2, warn and info 1), (2) every `prohibited` hit of the built-in
+//! gambling, pornography, drugs and fraud categories, whatever its context (weight 3), and (3) betting brands found by code: a run of Latin letters or digits
 //! glued to a brand suffix (娱乐, 彩票, 体育, 棋牌, 官网…; weight 6), except well-known
 //! acronyms (CCTV, NBA…) and years.
 //!
@@ -48,6 +48,9 @@ static META: RuleMeta = RuleMeta {
         description_en: "Weight sum a cluster needs to be reported (list entries: block 3, review 2, warn 1; prohibited terms 3; betting brands 6)",
     }],
 };
+
+/// Categories of `prohibited` whose terms are spam tokens.
+const SPAM_CATEGORIES: &[&str] = &["gambling", "pornography", "drugs", "fraud"];
 
 /// Brand suffixes: Latin letters or digits glued in front of one of these make a betting brand.
 const SUFFIXES: &[&str] = &[
@@ -154,7 +157,9 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
             let e = &ctx.matcher.entries()[h.hit.entry as usize];
             let (weight, promo) = match &*e.rule {
                 "spam" => (weight_of(e.severity), true),
-                "prohibited" => (3, false),
+                // Only the vice that spam promotes: a user's own list (category custom) or an
+                // insult is no spam vocabulary.
+                "prohibited" if SPAM_CATEGORIES.contains(&&*e.category) => (3, false),
                 _ => continue,
             };
             let brand = promo && &*e.category == "brand";
@@ -296,6 +301,16 @@ mod tests {
         assert_eq!(String::from_utf16(&utf16[f[0].start..f[0].end]).unwrap(), f[0].text);
         assert!(f[0].text.starts_with("成人视频") && f[0].text.contains("日韩"), "{}", f[0].text);
         assert_eq!(f[0].severity, Severity::Block);
+    }
+
+    #[test]
+    fn a_users_own_terms_in_a_row_stay_prohibited_findings() {
+        let mut c = crate::Checker::new(crate::Config::default()).unwrap();
+        c.load_lexicon("mine", "测试禁用词甲\n测试禁用词乙\n测试禁用词丙\n", None).unwrap();
+        let a = Article::from_paragraphs("t", ["测试禁用词甲，测试禁用词乙，测试禁用词丙"]);
+        let f = c.check(&a);
+        assert!(f.iter().all(|f| f.rule != "spam"), "{f:?}");
+        assert_eq!(f.iter().filter(|f| f.rule == "prohibited").count(), 3, "{f:?}");
     }
 
     #[test]
