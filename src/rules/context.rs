@@ -10,7 +10,8 @@
 //! [`judge`] decides, for one hit, in this order (the first that applies wins):
 //! 1. a negation just before the hit in the same clause (拒绝、远离、严禁、不要… up to
 //!    [`NEGATION_REACH`] characters, across a `、` list): [`Verdict::Negated`];
-//! 2. an enforcement, education or weak cue in the same sentence: [`Verdict::Lowered`];
+//! 2. an enforcement, education or weak cue in the same sentence, at most [`CUE_REACH`]
+//!    characters away: [`Verdict::Lowered`];
 //! 3. an article whose genre is a report or lesson ([`is_report_or_lesson`], and which reports
 //!    or teaches against some prohibited term in a sentence of its own): [`Verdict::Lowered`] (a
 //!    lure quoted in a report is reported speech);
@@ -26,6 +27,10 @@ use crate::finding::Field;
 
 /// The pseudo-rule whose lexicon entries are context cues.
 pub const CONTEXT_RULE: &str = "context";
+
+/// How far from a hit (in characters, same sentence) a cue is looked for: a title or a long
+/// sentence that mentions 民警 somewhere does not excuse a drug offer at its other end.
+pub const CUE_REACH: usize = 24;
 
 /// How far before a hit (in characters) a multi-character negation is looked for.
 pub const NEGATION_REACH: usize = 8;
@@ -150,6 +155,20 @@ pub fn title_is_a_lesson(ctx: &Context<'_>) -> bool {
     ctx.lexicon_hits(CONTEXT_RULE).any(|h| h.at.field == Field::Title && Cue::of(&h.entry.category) == Some(Cue::Education))
 }
 
+/// Is the hit reported or taught against by a specific (`enforcement` or `education`) cue in its
+/// own sentence, near it? Weak cues (宣传, 安全教育, 通报) do not make an article discuss vice.
+pub fn specific_cue_near(ctx: &Context<'_>, at: &FieldHit) -> bool {
+    let text = ctx.text_of(at.field, at.block);
+    let (start, end) = (at.hit.byte_start as usize, at.hit.byte_end as usize);
+    let (ss, se) = sentence_of(text, start, end);
+    cues_of(ctx, at.field, at.block).any(|(cs, ce, cue, _)| {
+        cue.specific() && !(cs >= start && ce <= end) && cs >= ss && ce <= se && {
+            let gap = if ce <= start { &text[ce..start] } else if cs >= end { &text[end..cs] } else { "" };
+            gap.chars().count() <= CUE_REACH
+        }
+    })
+}
+
 /// Judges one hit (see the module documentation). `article_lowered` is
 /// [`is_report_or_lesson`] for the article, computed once by the caller (and false when the
 /// article carries injected spam, which no genre excuses).
@@ -166,7 +185,14 @@ pub fn judge(ctx: &Context<'_>, at: &FieldHit, article_lowered: bool) -> Verdict
         if cs >= start && ce <= end {
             continue;
         }
-        let in_sentence = cs >= ss && ce <= se;
+        let near = if ce <= start {
+            text[ce..start].chars().count() <= CUE_REACH
+        } else if cs >= end {
+            text[end..cs].chars().count() <= CUE_REACH
+        } else {
+            true
+        };
+        let in_sentence = cs >= ss && ce <= se && near;
         match (cue, in_sentence) {
             (Cue::Solicitation, true) => raise = raise.or(Some(term)),
             (Cue::Solicitation, false) => {}

@@ -1,6 +1,6 @@
 //! `prohibited`: terms of the prohibited-content lexicons (九不准), matched with evasions.
 
-use super::context::{is_report_or_lesson, judge, title_is_a_lesson, Verdict};
+use super::context::{is_report_or_lesson, judge, specific_cue_near, title_is_a_lesson, Verdict};
 use super::spam::chains;
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::{Locale, RuleConfig};
@@ -49,7 +49,7 @@ impl Rule for Prohibited {
         // about a lost grandmother does not excuse a drug offer injected below it.
         let discusses = use_context
             && spam.is_empty()
-            && ctx.reported_hits(META.id, cfg).any(|h| matches!(judge(ctx, h.at, false), Verdict::Lowered(_)));
+            && ctx.reported_hits(META.id, cfg).any(|h| specific_cue_near(ctx, h.at));
         let article_lowered = use_context && spam.is_empty() && (title_is_a_lesson(ctx) || (discusses && is_report_or_lesson(ctx)));
         for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
