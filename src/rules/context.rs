@@ -10,8 +10,8 @@
 //! [`judge`] decides, for one hit, in this order (the first that applies wins):
 //! 1. a negation just before the hit in the same clause (拒绝、远离、严禁、不要… up to
 //!    [`NEGATION_REACH`] characters, across a `、` list): [`Verdict::Negated`];
-//! 2. an enforcement, education or weak cue in the same sentence, at most [`CUE_REACH`]
-//!    characters away: [`Verdict::Lowered`];
+//! 2. an enforcement or education cue in the same sentence at most [`CUE_REACH`] characters
+//!    away, or a weak one at most [`WEAK_CUE_REACH`]: [`Verdict::Lowered`];
 //! 3. an article whose genre is a report or lesson ([`is_report_or_lesson`], and which reports
 //!    or teaches against some prohibited term in a sentence of its own): [`Verdict::Lowered`] (a
 //!    lure quoted in a report is reported speech);
@@ -31,6 +31,8 @@ pub const CONTEXT_RULE: &str = "context";
 /// How far from a hit (in characters, same sentence) a cue is looked for: a title or a long
 /// sentence that mentions 民警 somewhere does not excuse a drug offer at its other end.
 pub const CUE_REACH: usize = 24;
+/// The same for weak cues (宣传, 安全教育, 通报): they must stand close to the term.
+pub const WEAK_CUE_REACH: usize = 8;
 
 /// How far before a hit (in characters) a multi-character negation is looked for.
 pub const NEGATION_REACH: usize = 8;
@@ -185,10 +187,11 @@ pub fn judge(ctx: &Context<'_>, at: &FieldHit, article_lowered: bool) -> Verdict
         if cs >= start && ce <= end {
             continue;
         }
+        let reach = if cue == Cue::Weak { WEAK_CUE_REACH } else { CUE_REACH };
         let near = if ce <= start {
-            text[ce..start].chars().count() <= CUE_REACH
+            text[ce..start].chars().count() <= reach
         } else if cs >= end {
-            text[end..cs].chars().count() <= CUE_REACH
+            text[end..cs].chars().count() <= reach
         } else {
             true
         };
