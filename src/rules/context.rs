@@ -32,7 +32,7 @@ pub const CONTEXT_RULE: &str = "context";
 /// sentence that mentions 民警 somewhere does not excuse a drug offer at its other end.
 pub const CUE_REACH: usize = 24;
 /// The same for weak cues (宣传, 安全教育, 通报): they must stand close to the term.
-pub const WEAK_CUE_REACH: usize = 8;
+pub const WEAK_CUE_REACH: usize = 3;
 
 /// How far before a hit (in characters) a multi-character negation is looked for.
 pub const NEGATION_REACH: usize = 8;
