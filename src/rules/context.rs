@@ -96,11 +96,29 @@ fn is_clause_end(c: char) -> bool {
 }
 
 /// Byte range of the sentence of `text` around `start..end`.
+/// The scan stops after [`SENTENCE_SCAN`] characters each way (a cue farther away does not
+/// count anyway), so that a text without sentence ends costs no more per hit.
 pub fn sentence_of(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = text[..start].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let e = text[end..].char_indices().find(|&(_, c)| is_sentence_end(c)).map_or(text.len(), |(i, _)| end + i);
+    let back = text[..start].char_indices().rev().take(SENTENCE_SCAN);
+    let mut s = start;
+    for (i, c) in back {
+        if is_sentence_end(c) {
+            break;
+        }
+        s = i;
+    }
+    let mut e = end;
+    for (i, c) in text[end..].char_indices().take(SENTENCE_SCAN) {
+        if is_sentence_end(c) {
+            break;
+        }
+        e = end + i + c.len_utf8();
+    }
     (s, e)
 }
+
+/// How many characters [`sentence_of`] looks at on each side.
+pub const SENTENCE_SCAN: usize = 64;
 
 /// Is the hit at `start` negated by what precedes it in its clause?
 pub fn negated(text: &str, start: usize) -> bool {
@@ -121,11 +139,49 @@ pub fn negated(text: &str, start: usize) -> bool {
     NEGATORS.iter().any(|neg| window.contains(neg))
 }
 
-/// The context cue hits of one text, as (byte start, byte end, cue, term).
-fn cues_of<'c>(ctx: &'c Context<'_>, field: Field, block: Option<usize>) -> impl Iterator<Item = (usize, usize, Cue, &'c str)> + 'c {
-    ctx.lexicon_hits(CONTEXT_RULE).filter(move |h| h.at.field == field && h.at.block == block).filter_map(|h| {
-        Cue::of(&h.entry.category).map(|c| (h.at.hit.byte_start as usize, h.at.hit.byte_end as usize, c, h.entry.term.as_str()))
-    })
+/// How far (bytes) around a hit cue hits are looked at: [`CUE_REACH`] characters of up to 4
+/// bytes, plus a cue's own length, with room to spare.
+const CUE_WINDOW: usize = 512;
+
+/// The context cue hits near `at` (same text, within [`CUE_WINDOW`] bytes), as (byte start,
+/// byte end, cue, term). `at` must be an element of `ctx.hits` (as every [`LexiconHit::at`] is):
+/// the walk starts at its index and stops at the window, so judging every hit is linear in the
+/// hits, not quadratic.
+fn cues_near<'c>(ctx: &'c Context<'_>, at: &FieldHit) -> Vec<(usize, usize, Cue, &'c str)> {
+    let hits = ctx.hits;
+    let size = std::mem::size_of::<FieldHit>().max(1);
+    let offset = (at as *const FieldHit as usize).wrapping_sub(hits.as_ptr() as usize);
+    let idx = offset / size;
+    if idx >= hits.len() || !std::ptr::eq(&hits[idx], at) {
+        return Vec::new();
+    }
+    let (start, end) = (at.hit.byte_start as usize, at.hit.byte_end as usize);
+    let same = |h: &FieldHit| h.field == at.field && h.block == at.block;
+    let mut out = Vec::new();
+    let mut push = |h: &'c FieldHit| {
+        let e = &ctx.matcher.entries()[h.hit.entry as usize];
+        if &*e.rule == CONTEXT_RULE {
+            if let Some(c) = Cue::of(&e.category) {
+                out.push((h.hit.byte_start as usize, h.hit.byte_end as usize, c, e.term.as_str()));
+            }
+        }
+    };
+    let mut i = idx;
+    while i > 0 {
+        i -= 1;
+        let h = &hits[i];
+        if !same(h) || (h.hit.byte_start as usize) + CUE_WINDOW < start {
+            break;
+        }
+        push(h);
+    }
+    for h in &hits[idx + 1..] {
+        if !same(h) || h.hit.byte_start as usize > end + CUE_WINDOW {
+            break;
+        }
+        push(h);
+    }
+    out
 }
 
 /// Is the article as a whole a police report, court news or a prevention lesson? Its title has an
@@ -163,7 +219,7 @@ pub fn specific_cue_near(ctx: &Context<'_>, at: &FieldHit) -> bool {
     let text = ctx.text_of(at.field, at.block);
     let (start, end) = (at.hit.byte_start as usize, at.hit.byte_end as usize);
     let (ss, se) = sentence_of(text, start, end);
-    cues_of(ctx, at.field, at.block).any(|(cs, ce, cue, _)| {
+    cues_near(ctx, at).into_iter().any(|(cs, ce, cue, _)| {
         cue.specific() && !(cs >= start && ce <= end) && cs >= ss && ce <= se && {
             let gap = if ce <= start { &text[ce..start] } else if cs >= end { &text[end..cs] } else { "" };
             gap.chars().count() <= CUE_REACH
@@ -182,7 +238,7 @@ pub fn judge(ctx: &Context<'_>, at: &FieldHit, article_lowered: bool) -> Verdict
     }
     let (ss, se) = sentence_of(text, start, end);
     let mut raise: Option<&str> = None;
-    for (cs, ce, cue, term) in cues_of(ctx, at.field, at.block) {
+    for (cs, ce, cue, term) in cues_near(ctx, at) {
         // A cue that is the hit itself (or inside it) says nothing about it.
         if cs >= start && ce <= end {
             continue;
