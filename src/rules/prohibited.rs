@@ -57,11 +57,8 @@ impl Rule for Prohibited {
             if spam.iter().any(|c| c.contains(hit.at)) && ctx.rule_enabled("spam") {
                 continue;
             }
-            let in_spam = false;
             let verdict = if !use_context || entry.when == When::Fixed {
                 Verdict::Plain
-            } else if in_spam {
-                Verdict::Raised(String::new())
             } else {
                 judge(ctx, hit.at, article_lowered)
             };
@@ -75,10 +72,6 @@ impl Rule for Prohibited {
             };
             let (label, matched) = (ctx.category_label(&entry.category), hit.text);
             let why = match (&verdict, ctx.locale) {
-                (Verdict::Raised(_), _) if in_spam => match ctx.locale {
-                    Locale::ZhCn => Some("位于垃圾信息词串中".to_string()),
-                    Locale::En => Some("inside a chain of spam terms".to_string()),
-                },
                 (Verdict::Raised(c), Locale::ZhCn) => Some(format!("所在句子有招揽用语“{c}”")),
                 (Verdict::Raised(c), Locale::En) => Some(format!("its sentence solicits: \"{c}\"")),
                 (Verdict::Lowered(c), Locale::ZhCn) if c.is_empty() => Some("全文为案件通报或宣传教育，引用时请确认无需删除".to_string()),
