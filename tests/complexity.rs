@@ -189,6 +189,14 @@ fn many_findings_in_one_long_paragraph() {
 }
 
 /// Runs the CLI on a file, discarding the output.
+#[test]
+fn near_pair_parts_in_a_long_clause() {
+    // Many first parts of `A…B` pairs before each second part, with no clause boundary.
+    let c = checker();
+    assert_linear("near pairs 出售出售…枪", 1000, 1 << 20, |n| format!("{}气枪", "出售出售出售".repeat(n)), |s| paragraph_check(&c, s));
+    assert_linear("near pairs 出售枪", 200, 1 << 18, |n| "出售气枪".repeat(n), |s| paragraph_check(&c, s));
+}
+
 fn cli(format: &str, path: &std::path::Path) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_wxlint"))
         .args(["check", "--format", format])

@@ -16,6 +16,13 @@
 //!
 //! Every [`Hit`] carries byte and UTF-16 offsets of the original text, from the first matched
 //! character to the last (the separators between them included).
+//!
+//! **Near pairs.** An entry whose term is `A…B` matches `A` followed by `B` in the same clause
+//! (no sentence or clause punctuation between them, see [`crate::normalize::is_boundary`]) with
+//! at most [`NEAR_GAP`] key characters between them: `出售…枪` finds 出售健卫14步枪. Its hit spans
+//! from the start of `A` to the end of `B`. The parts are matched like terms (gaps, Latin and
+//! number edges) and a pair is dropped when an allow-list match contains either part or the
+//! whole span, so `@allow 水枪` also protects 出售儿童水枪 from `出售…枪`.
 
 use super::entry::{Entry, Lexicon};
 use super::error::LexiconError;
@@ -30,6 +37,12 @@ pub const GLOBAL_RULE: &str = "*";
 pub const DEFAULT_MAX_GAP: u32 = 3;
 /// Hard limit of skipped characters (visible or not) between two characters of a term.
 pub const MAX_RAW_GAP: u32 = 16;
+/// The character that joins the two parts of a near pair (`A…B`).
+pub const NEAR: char = '…';
+/// Most key characters between the two parts of a near pair.
+pub const NEAR_GAP: u32 = 8;
+/// Most bytes of original text between the two parts of a near pair (separators included).
+const NEAR_MAX_BYTES: usize = 96;
 
 const FIRST_LETTER: u8 = 1;
 const FIRST_DIGIT: u8 = 2;
@@ -54,6 +67,24 @@ struct Cand {
     entry: u32,
     /// Interned rule of the entry (0 is [`GLOBAL_RULE`]).
     rule: u16,
+    /// For a near pair, the end of its first part and the start of its second (key
+    /// positions); for a plain term, `end` and `start`.
+    a_end: u32,
+    b_start: u32,
+}
+
+impl Cand {
+    fn is_pair(&self) -> bool {
+        self.a_end != self.end
+    }
+}
+
+/// A match of the first part of a near pair, waiting for its second part.
+#[derive(Debug, Clone, Copy)]
+struct PartA {
+    pattern: u32,
+    start: u32,
+    end: u32,
 }
 
 /// Scratch space for scans, reused between texts.
@@ -62,6 +93,7 @@ pub struct ScanBuffers {
     norm: Normalized,
     cands: Vec<Cand>,
     allowed: Vec<Cand>,
+    parts: Vec<PartA>,
 }
 
 /// The compiled lexicon.
@@ -81,6 +113,12 @@ pub struct Matcher {
     /// Key length (chars) and edge flags of each pattern.
     key_lens: Vec<u32>,
     edges: Vec<u8>,
+    /// Near pairs: is pattern `p` the first part of one?
+    is_part_a: Vec<bool>,
+    /// For pattern `p` as a second part, its `(entry, first part's pattern)` pairs are
+    /// `pairs[pairs_start[p]..pairs_start[p + 1]]` (empty when there are no pairs at all).
+    pairs_start: Vec<u32>,
+    pairs: Vec<(u32, u32)>,
     labels: BTreeMap<String, String>,
 }
 
@@ -138,19 +176,55 @@ impl Matcher {
         // Context cues are no findings: the global allow-list (official phrases, the user's own)
         // must not hide a cue inside 最高人民法院 or 禁毒宣传.
         let cue_rule = rules.iter().map(|r| super::CUE_RULES.contains(r)).collect();
-        // Group entries by key: one pattern per distinct key.
-        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-        order.sort_by(|&a, &b| entries[a as usize].key.cmp(&entries[b as usize].key).then(a.cmp(&b)));
-        let (mut pattern_start, mut pattern_entries, mut keys) = (Vec::new(), Vec::with_capacity(order.len()), Vec::new());
-        for &i in &order {
-            let key = entries[i as usize].key.as_str();
+        // Group entries by key: one pattern per distinct key. A near pair `A…B` is no pattern
+        // itself: its parts are (with no entries of their own unless a term has that key).
+        let mut keyed: Vec<(&str, Option<u32>)> = Vec::with_capacity(entries.len());
+        let mut near: Vec<(u32, &str, &str)> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            match e.key.split_once(NEAR) {
+                Some((a, b)) if !e.allow => {
+                    near.push((i as u32, a, b));
+                    keyed.push((a, None));
+                    keyed.push((b, None));
+                }
+                _ => keyed.push((e.key.as_str(), Some(i as u32))),
+            }
+        }
+        keyed.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        let (mut pattern_start, mut pattern_entries, mut keys) = (Vec::new(), Vec::with_capacity(keyed.len()), Vec::new());
+        for &(key, entry) in &keyed {
             if keys.last() != Some(&key) {
                 keys.push(key);
                 pattern_start.push(pattern_entries.len() as u32);
             }
-            pattern_entries.push(i);
+            if let Some(i) = entry {
+                pattern_entries.push(i);
+            }
         }
         pattern_start.push(pattern_entries.len() as u32);
+        let pattern_of = |k: &str| keys.binary_search(&k).expect("part key is a pattern") as u32;
+        let mut is_part_a = vec![false; if near.is_empty() { 0 } else { keys.len() }];
+        let mut by_b: Vec<(u32, u32, u32)> = near
+            .iter()
+            .map(|&(entry, a, b)| {
+                let pa = pattern_of(a);
+                is_part_a[pa as usize] = true;
+                (pattern_of(b), entry, pa)
+            })
+            .collect();
+        by_b.sort_unstable();
+        let (mut pairs_start, mut pairs) = (Vec::new(), Vec::with_capacity(by_b.len()));
+        if !near.is_empty() {
+            let mut next = 0;
+            for p in 0..keys.len() as u32 {
+                pairs_start.push(pairs.len() as u32);
+                while next < by_b.len() && by_b[next].0 == p {
+                    pairs.push((by_b[next].1, by_b[next].2));
+                    next += 1;
+                }
+            }
+            pairs_start.push(pairs.len() as u32);
+        }
         let key_lens = keys.iter().map(|k| k.chars().count() as u32).collect();
         let edges = keys.iter().map(|k| edge_flags(k)).collect();
         let automaton = if keys.is_empty() {
@@ -161,7 +235,10 @@ impl Matcher {
                 LexiconError::new("lexicon", 0, format!("cannot compile the lexicon: {e}"), format!("词库无法编译：{e}"))
             })?)
         };
-        Ok(Matcher { automaton, entries, entry_rule, cue_rule, pattern_start, pattern_entries, key_lens, edges, labels })
+        Ok(Matcher {
+            automaton, entries, entry_rule, cue_rule, pattern_start, pattern_entries, key_lens, edges, is_part_a, pairs_start,
+            pairs, labels,
+        })
     }
 
     /// All entries after de-duplication; [`Hit::entry`] indexes this.
@@ -186,9 +263,16 @@ impl Matcher {
         let norm = &buf.norm;
         let key = &norm.key;
         buf.cands.clear();
+        buf.parts.clear();
+        let has_pairs = !self.pairs.is_empty();
+        // Key position of the last clause boundary seen (+1; 0 when none).
+        let mut clause_start = 0u32;
         let mut stepper = ac.find_overlapping_stepper();
         for (i, &c) in key.iter().enumerate() {
             stepper.consume(c);
+            if has_pairs && crate::normalize::is_boundary(c) {
+                clause_start = i as u32 + 1;
+            }
             for m in stepper.matches() {
                 let p = m.value() as usize;
                 let end = i as u32 + 1;
@@ -197,7 +281,10 @@ impl Matcher {
                     continue;
                 }
                 for &entry in &self.pattern_entries[self.pattern_start[p] as usize..self.pattern_start[p + 1] as usize] {
-                    buf.cands.push(Cand { start, end, entry, rule: self.entry_rule[entry as usize] });
+                    buf.cands.push(Cand { start, end, entry, rule: self.entry_rule[entry as usize], a_end: end, b_start: start });
+                }
+                if has_pairs {
+                    self.pair_up(p, (start, end), clause_start, text, norm, &mut buf.cands, &mut buf.parts);
                 }
             }
         }
@@ -220,20 +307,29 @@ impl Matcher {
             // far makes this linear after sorting (testing every allow match for every
             // candidate was quadratic in a text repeating an allowed phrase: 1 M characters of
             // 路口交通 took 35 s). The candidates keep their order.
-            let mut order: Vec<u32> = (0..cands.len() as u32).collect();
-            order.sort_unstable_by_key(|&i| cands[i as usize].start);
+            //
+            // A near pair is tested three times (probes): its whole span and each part.
+            let mut order: Vec<(u32, u32, u32)> = Vec::with_capacity(cands.len());
+            for (i, c) in cands.iter().enumerate() {
+                order.push((c.start, c.end, i as u32));
+                if c.is_pair() {
+                    order.push((c.start, c.a_end, i as u32));
+                    order.push((c.b_start, c.end, i as u32));
+                }
+            }
+            order.sort_unstable_by_key(|o| o.0);
             let mut furthest: std::collections::HashMap<u16, u32> = std::collections::HashMap::new();
             let mut inside = vec![false; cands.len()];
             let mut next = 0;
-            for &i in &order {
+            for &(start, end, i) in &order {
                 let c = &cands[i as usize];
-                while next < allowed.len() && allowed[next].start <= c.start {
+                while next < allowed.len() && allowed[next].start <= start {
                     let end = furthest.entry(allowed[next].rule).or_insert(0);
                     *end = (*end).max(allowed[next].end);
                     next += 1;
                 }
                 let reach = |rule: u16| furthest.get(&rule).copied().unwrap_or(0);
-                inside[i as usize] = (reach(0) >= c.end && !self.cue_rule[c.rule as usize]) || reach(c.rule) >= c.end;
+                inside[i as usize] |= (reach(0) >= end && !self.cue_rule[c.rule as usize]) || reach(c.rule) >= end;
             }
             let mut k = 0;
             cands.retain(|_| {
@@ -268,6 +364,40 @@ impl Matcher {
                 utf16_start: utf16.at(byte_start) as u32,
                 utf16_end: utf16.at(byte_end) as u32,
             });
+        }
+    }
+
+    /// Records a match of pattern `p` at key positions `start..end` as the first part of near
+    /// pairs, and completes the pairs whose second part it is with the nearest first part
+    /// before it in the same clause.
+    #[allow(clippy::too_many_arguments)]
+    fn pair_up(
+        &self, p: usize, (start, end): (u32, u32), clause_start: u32, text: &str, norm: &Normalized, cands: &mut Vec<Cand>,
+        parts: &mut Vec<PartA>,
+    ) {
+        let (lo, hi) = (self.pairs_start[p] as usize, self.pairs_start[p + 1] as usize);
+        if lo < hi {
+            for &(entry, a_pattern) in &self.pairs[lo..hi] {
+                // First parts are stored in order of their end: walk back from the nearest.
+                let found = parts.iter().rev().take_while(|a| a.end + NEAR_GAP >= start).find(|a| {
+                    a.pattern == a_pattern
+                        && a.end <= start
+                        && a.start >= clause_start
+                        && norm.byte[start as usize] as usize - norm.byte_end(text, a.end as usize - 1) <= NEAR_MAX_BYTES
+                });
+                if let Some(a) = found {
+                    let rule = self.entry_rule[entry as usize];
+                    cands.push(Cand { start: a.start, end, entry, rule, a_end: a.end, b_start: start });
+                }
+            }
+        }
+        if self.is_part_a[p] {
+            // Forget first parts too far back to pair with anything still to come.
+            if parts.len() >= 64 {
+                let keep_from = parts.iter().position(|a| a.end + NEAR_GAP + 64 >= end).unwrap_or(parts.len());
+                parts.drain(..keep_from);
+            }
+            parts.push(PartA { pattern: p as u32, start, end });
         }
     }
 
@@ -412,6 +542,40 @@ mod tests {
         let mut out = Vec::new();
         m.scan("赌球", DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
         assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn near_pairs_match_within_a_clause() {
+        let lex = "出售…枪\n@allow\n水枪";
+        assert_eq!(texts(lex, "出售健卫14步枪"), ["出售健卫14步枪"]);
+        assert_eq!(texts(lex, "出售枪"), ["出售枪"]);
+        assert_eq!(texts(lex, "今日出售 气 枪，"), ["出售 气 枪"]);
+        // Not across a clause boundary, not too far, not in the wrong order.
+        assert!(texts(lex, "出售门票，枪声响起").is_empty());
+        assert!(texts(lex, "出售一二三四五六七八九枪").is_empty());
+        assert_eq!(texts(lex, "出售一二三四五六七八枪"), ["出售一二三四五六七八枪"]);
+        assert!(texts(lex, "枪出售").is_empty());
+        // An allow-listed part protects the pair.
+        assert!(texts(lex, "商店出售儿童水枪").is_empty());
+        // The nearest first part is used.
+        assert_eq!(texts(lex, "出售出售气枪"), ["出售气枪"]);
+        // Evasions are folded in both parts, and the offsets are the original's.
+        let got = hits(lex, "😀出\u{200b}售🔫氣槍");
+        assert_eq!(got, [("出售…枪".to_string(), "出\u{200b}售🔫氣槍".to_string())]);
+    }
+
+    #[test]
+    fn near_pairs_keep_their_parts_edges_and_share_patterns() {
+        // A Latin part still matches whole words only.
+        assert!(texts("卖…av", "卖掉avocado").is_empty());
+        assert_eq!(texts("卖…av", "卖高清av"), ["卖高清av"]);
+        // A part that is also a term of its own is reported as one.
+        let lex = "枪支\n出售…枪支";
+        assert_eq!(texts(lex, "买到枪支"), ["枪支"]);
+        assert_eq!(texts(lex, "出售各类枪支"), ["出售各类枪支"]);
+        // Many first parts before a second part stay linear and still pair.
+        let text = format!("{}气枪", "出售".repeat(5000));
+        assert_eq!(texts("出售…枪", &text).len(), 1);
     }
 
     #[test]

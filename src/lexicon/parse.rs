@@ -6,6 +6,7 @@ use super::error::LexiconError;
 use crate::config::quote_str;
 use crate::finding::Severity;
 use crate::normalize::key_of;
+use super::matcher::NEAR;
 use std::sync::Arc;
 
 /// The longest term accepted, in characters.
@@ -175,6 +176,18 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 let shown = quote_str(&term);
                 return Err(err(line_no, format!("term '{shown}' has no letter or digit"), format!("词条“{shown}”不含文字或数字")));
             }
+            if key.contains(NEAR) {
+                let shown = quote_str(&term);
+                let parts: Vec<&str> = key.split(NEAR).collect();
+                if proto.allow {
+                    return Err(err(line_no, format!("allow-list entry '{shown}' cannot be a '…' pair"),
+                        format!("白名单词条“{shown}”不能使用“…”")));
+                }
+                if parts.len() != 2 || parts.iter().any(|p| !p.chars().any(char::is_alphanumeric)) {
+                    return Err(err(line_no, format!("'{shown}': write one '…' between two non-empty parts (A…B)"),
+                        format!("“{shown}”：“…”只能出现一次，且两边都要有文字（写作 甲…乙）")));
+                }
+            }
             lex.entries.push(Entry { term, key, ..proto.clone() });
         }
     }
@@ -200,6 +213,17 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_pairs_are_checked() {
+        let lex = parse("t", "出售…{枪,弩}", None).unwrap();
+        assert_eq!(lex.entries.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), ["出售…枪", "出售…弩"]);
+        for bad in ["出售…", "…枪", "出售…枪…弹", "出售…，"] {
+            let e = parse("t", bad, None).unwrap_err();
+            assert_eq!(e.line, 1, "{bad}");
+        }
+        assert!(parse("t", "@allow\n出售…水枪", None).is_err());
+    }
 
     #[test]
     fn parses_directives_fields_and_allow() {
