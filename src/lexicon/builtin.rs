@@ -71,3 +71,21 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod redefinition {
+    use super::*;
+
+    /// Within one built-in list, a family must not silently redefine a term that an earlier
+    /// family gave another severity or `when` (a line naming the term alone always wins over
+    /// families, see the parser).
+    #[test]
+    fn no_builtin_family_redefines_another_familys_term() {
+        let mut conflicts = Vec::new();
+        for (name, text) in BUILTIN.iter().chain(BUILTIN_RULE_LISTS) {
+            let lex = parse(name, text, None).unwrap();
+            conflicts.extend(lex.redefinitions.iter().map(|(t, a, b)| format!("{name}: {t} (line {a}, then line {b})")));
+        }
+        assert!(conflicts.is_empty(), "{} redefinitions:\n{}", conflicts.len(), conflicts.join("\n"));
+    }
+}

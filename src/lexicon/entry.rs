@@ -60,6 +60,10 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Display labels of the categories it declares (`gambling` → `赌博`).
     pub labels: BTreeMap<String, String>,
+    /// `(term, first line, later line)` of each term that a later family line redefined with
+    /// another severity or `when` (the later one is in effect). Built-in lists have none
+    /// (tested); for a user list it is a hint that a family undid an earlier line.
+    pub redefinitions: Vec<(String, usize, usize)>,
 }
 
 impl Lexicon {

@@ -389,7 +389,7 @@ fn build() -> Lexicon {
         });
     }
     let labels = [(FORMULATION.to_string(), "规范表述".to_string()), (IDIOM.to_string(), "成语".to_string())];
-    Lexicon { name: "builtin:official-wording".into(), entries, labels: labels.into_iter().collect() }
+    Lexicon { name: "builtin:official-wording".into(), entries, labels: labels.into_iter().collect(), ..Lexicon::default() }
 }
 
 /// The built-in list of rule `official-wording`: the canonical phrases (allow-list entries) and

@@ -37,6 +37,9 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
             format!("分类名“{start_category}”无效（只能用小写字母、数字和 -）")));
     }
     let mut lex = Lexicon { name: name.to_string(), ..Lexicon::default() };
+    // Banned entries defined so far, by (rule, key): their index and whether their line was one
+    // term (explicit) rather than a family.
+    let mut defined: std::collections::HashMap<(Arc<str>, String), (usize, bool)> = std::collections::HashMap::new();
     let mut rule: Arc<str> = Arc::from(DEFAULT_RULE);
     let mut cat: Arc<str> = Arc::from(start_category);
     let mut severity: Option<Severity> = None;
@@ -167,7 +170,9 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 }
             }
         }
-        for term in sets.expand(term).map_err(|e| err(line_no, e.en, e.zh))? {
+        let terms = sets.expand(term).map_err(|e| err(line_no, e.en, e.zh))?;
+        let explicit = terms.len() == 1;
+        for term in terms {
             if term.chars().count() > MAX_TERM_CHARS {
                 return Err(err(line_no, format!("term longer than {MAX_TERM_CHARS} characters"), format!("词条超过 {MAX_TERM_CHARS} 个字符")));
             }
@@ -186,6 +191,30 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 if parts.len() != 2 || parts.iter().any(|p| !p.chars().any(char::is_alphanumeric)) {
                     return Err(err(line_no, format!("'{shown}': write one '…' between two non-empty parts (A…B)"),
                         format!("“{shown}”：“…”只能出现一次，且两边都要有文字（写作 甲…乙）")));
+                }
+            }
+            // Within one list a term defined twice keeps its later definition, except that a
+            // family never overrides a line that names the term alone (so `@when solicit` over
+            // a set does not undo `麻醉枪 | severity=review` written above it).
+            if !proto.allow {
+                match defined.get(&(rule.clone(), key.clone())) {
+                    Some(&(i, was_explicit)) => {
+                        if explicit || !was_explicit {
+                            let first = &lex.entries[i];
+                            if !explicit && (first.severity, first.when) != (proto.severity, proto.when) {
+                                lex.redefinitions.push((term.clone(), first.line, line_no));
+                            }
+                            if explicit {
+                                lex.redefinitions.retain(|r| r.0 != term);
+                            }
+                            lex.entries[i] = Entry { term, key, ..proto.clone() };
+                            defined.insert((rule.clone(), lex.entries[i].key.clone()), (i, explicit));
+                        }
+                        continue;
+                    }
+                    None => {
+                        defined.insert((rule.clone(), key.clone()), (lex.entries.len(), explicit));
+                    }
                 }
             }
             lex.entries.push(Entry { term, key, ..proto.clone() });
@@ -213,6 +242,19 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_family_does_not_undo_a_line_naming_the_term() {
+        let lex = parse("t", "麻醉枪 | severity=review\n@when solicit\n{麻醉枪,猎枪}\n猎枪 | severity=warn", None).unwrap();
+        let got: Vec<_> = lex.entries.iter().map(|e| (e.term.as_str(), e.severity, e.when)).collect();
+        assert_eq!(got, [("麻醉枪", Some(Severity::Review), When::Always), ("猎枪", Some(Severity::Warn), When::Solicit)]);
+        assert!(lex.redefinitions.is_empty());
+        // Two families: the later wins, and the redefinition is recorded.
+        let lex = parse("t", "{甲乙,丙丁} | severity=review\n{甲乙,戊己}", None).unwrap();
+        assert_eq!(lex.entries.len(), 3);
+        assert_eq!(lex.entries[0].severity, None);
+        assert_eq!(lex.redefinitions, [("甲乙".to_string(), 1, 2)]);
+    }
 
     #[test]
     fn near_pairs_are_checked() {
