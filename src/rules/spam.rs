@@ -175,7 +175,10 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
         // Drop tokens inside an earlier one (a prohibited hit inside a brand, say).
         let mut kept: Vec<Token<'_>> = Vec::with_capacity(tokens.len());
         for t in tokens.iter() {
-            if kept.last().is_some_and(|k| t.end <= k.end) {
+            if let Some(k) = kept.last_mut().filter(|k| t.end <= k.end) {
+                // A known brand inside a code-detected one (bet365 in bet365体育官网) keeps the
+                // whole token a known brand.
+                k.brand |= t.brand;
                 continue;
             }
             kept.push(*t);
@@ -185,7 +188,9 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
             let mut j = i + 1;
             while j < kept.len() {
                 let gap = &text[kept[j - 1].end.min(kept[j].start)..kept[j].start];
-                if gap.chars().count() > MAX_GAP || gap.contains(['。', '！', '？', '!', '?', '；', '\n']) {
+                // A quotation mark closes a chain: a name quoted by a report (侦破“777真人娱乐场”
+                // 网络赌博案) is one unit, not the start of a string of spam.
+                if gap.chars().count() > MAX_GAP || gap.contains(['。', '！', '？', '!', '?', '；', '\n', '“', '”', '‘', '’', '「', '」', '"']) {
                     break;
                 }
                 j += 1;
@@ -311,6 +316,15 @@ mod tests {
         let f = c.check(&a);
         assert!(f.iter().all(|f| f.rule != "spam"), "{f:?}");
         assert_eq!(f.iter().filter(|f| f.rule == "prohibited").count(), 3, "{f:?}");
+    }
+
+    #[test]
+    fn a_brand_quoted_by_a_police_report_is_not_spam() {
+        let quoted = Article::from_paragraphs("公安机关开展专项行动", ["如江苏淮安侦破“777真人娱乐场”网络赌博案，抓获犯罪嫌疑人两名。"]);
+        assert!(check(&quoted, "spam").is_empty(), "{:?}", check(&quoted, "spam"));
+        let injected = Article::from_paragraphs("777真人娱乐场 百家乐 澳门新葡京 学校召开期末工作会议", ["会议总结了本学期的工作。"]);
+        let found = check(&injected, "spam");
+        assert!(found.iter().any(|f| f.severity == crate::Severity::Block), "{found:?}");
     }
 
     #[test]
