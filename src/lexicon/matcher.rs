@@ -339,7 +339,11 @@ impl Matcher {
         }
 
         // Leftmost-longest per rule, then all rules' hits in text order.
-        cands.sort_unstable_by(|a, b| a.rule.cmp(&b.rule).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)));
+        // On equal spans a plain term wins over a near pair (its entry says more), then the
+        // earlier entry: the choice does not depend on the sort.
+        cands.sort_unstable_by(|a, b| {
+            a.rule.cmp(&b.rule).then(a.start.cmp(&b.start)).then(b.end.cmp(&a.end)).then(a.is_pair().cmp(&b.is_pair())).then(a.entry.cmp(&b.entry))
+        });
         let (mut rule, mut last_end) = (u16::MAX, 0);
         cands.retain(|c| {
             if c.rule != rule {
@@ -569,6 +573,9 @@ mod tests {
         // A Latin part still matches whole words only.
         assert!(texts("卖…av", "卖掉avocado").is_empty());
         assert_eq!(texts("卖…av", "卖高清av"), ["卖高清av"]);
+        // On the same span, the plain term is the one reported.
+        let got = hits("网上…赌场\n网上赌场", "网上\u{200b}赌场");
+        assert_eq!(got, [("网上赌场".to_string(), "网上\u{200b}赌场".to_string())]);
         // A part that is also a term of its own is reported as one.
         let lex = "枪支\n出售…枪支";
         assert_eq!(texts(lex, "买到枪支"), ["枪支"]);

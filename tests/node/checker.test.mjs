@@ -60,7 +60,7 @@ test('UTF-16 offsets match JS String.prototype.slice (emoji, zero-width char, tr
     title: '😀网上賭場',
     author: '张三',
     blocks: [
-      { type: 'text', text: '😀欢迎加入网上\u200b赌场代理' },
+      { type: 'text', text: '😀欢迎来到网上\u200b赌场代理' },
       { type: 'image', src: 'a.png', width: 1080, height: 608, caption: null },
     ],
   };
@@ -169,7 +169,7 @@ test('wrong argument types throw TypeErrors, and the checker keeps working', () 
 });
 
 test('lone surrogates: finding.text is exactly the slice of the input', () => {
-  const article = { title: '\uD800网上赌场\uDC00', blocks: [{ type: 'text', text: '欢迎加入网上\uD800赌场代理，xx\uDFFF镇' }] };
+  const article = { title: '\uD800网上赌场\uDC00', blocks: [{ type: 'text', text: '欢迎来到网上\uD800赌场代理，xx\uDFFF镇' }] };
   const findings = new Checker().check(article);
   assert.ok(findings.some((f) => /[\uD800-\uDFFF]/.test(f.text)), JSON.stringify(findings));
   assertOffsets(article, findings);

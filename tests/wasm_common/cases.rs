@@ -67,7 +67,7 @@ fn error_message(e: &JsValue) -> String {
 fn prohibited_term_with_emoji_and_zero_width_char_has_utf16_offsets() {
     // JSON.parse turns the \u200b escape into a real zero-width space.
     let a = js(r#"{"title": "😀网上賭場", "author": "张三", "digest": "摘要",
-        "blocks": [{"type": "text", "text": "😀欢迎加入网上\u200b赌场代理"}]}"#);
+        "blocks": [{"type": "text", "text": "😀欢迎来到网上\u200b赌场代理"}]}"#);
     let checker = Checker::new(None).unwrap();
     let all = findings(&checker, &a);
     let hits = of_rule(&all, "prohibited");
@@ -361,7 +361,7 @@ fn wrong_argument_types_throw_type_errors() {
 
 /// The reference article of the hostile-call test and the JSON of its findings.
 fn normal_call(checker: &Checker) -> String {
-    let a = js(r#"{"title": "网上賭場开业", "blocks": [{"type": "text", "text": "欢迎加入网上赌场代理，xx镇"}]}"#);
+    let a = js(r#"{"title": "网上賭場开业", "blocks": [{"type": "text", "text": "欢迎来到网上赌场代理，xx镇"}]}"#);
     let out: JsValue = checker.check(a.unchecked_into()).expect("a normal check").into();
     String::from(JSON::stringify(&out).unwrap())
 }
@@ -439,7 +439,7 @@ fn lone_surrogates_findings_text_is_the_exact_slice() {
     // Lone surrogates inside and around terms and placeholders, in every field.
     let a = eval(
         r#"return {title: '\uD800网上赌场\uDC00', author: 'xx\uDFFF', digest: '网上\uD83D赌场',
-            blocks: [{type: 'text', text: '欢迎\uDC00加入网上\uD800赌场代理，xx\uD800镇，😀xx镇'},
+            blocks: [{type: 'text', text: '欢迎\uDC00来到网上\uD800赌场代理，xx\uD800镇，😀xx镇'},
                      {type: 'image', src: 'a.png', caption: '\uD800图为xx镇'}]}"#,
     );
     let all = findings(&checker, &a);
