@@ -5,6 +5,7 @@
 //! slowest), duplicates are removed, and one line never yields more than [`MAX_EXPANSION`]
 //! terms, so a hostile list cannot make the parser allocate without bound.
 
+use crate::config::quote_str;
 use std::collections::HashMap;
 
 /// The most terms one line may expand to.
@@ -42,10 +43,11 @@ impl Sets {
     /// Defines (or redefines) `name` from whitespace-separated items, each of which may itself
     /// contain groups.
     pub fn define(&mut self, name: &str, items: &str) -> Result<usize, ExpandError> {
+        let n = quote_str(name);
         if !is_valid_set_name(name) {
             return Err(error(
-                format!("invalid set name '{name}' (letters, digits, _ and -, starting with a letter)"),
-                format!("集合名“{name}”无效（只能用字母、数字、_ 和 -，以字母开头）"),
+                format!("invalid set name '{n}' (letters, digits, _ and -, starting with a letter)"),
+                format!("集合名“{n}”无效（只能用字母、数字、_ 和 -，以字母开头）"),
             ));
         }
         let mut all: Vec<String> = Vec::new();
@@ -56,14 +58,14 @@ impl Sets {
                 }
                 if all.len() > MAX_SET_ITEMS {
                     return Err(error(
-                        format!("set '{name}' has more than {MAX_SET_ITEMS} items"),
-                        format!("集合“{name}”超过 {MAX_SET_ITEMS} 项"),
+                        format!("set '{n}' has more than {MAX_SET_ITEMS} items"),
+                        format!("集合“{n}”超过 {MAX_SET_ITEMS} 项"),
                     ));
                 }
             }
         }
         if all.is_empty() {
-            return Err(error(format!("set '{name}' has no items"), format!("集合“{name}”没有内容")));
+            return Err(error(format!("set '{n}' has no items"), format!("集合“{n}”没有内容")));
         }
         let n = all.len();
         self.sets.insert(name.to_string(), all);
@@ -75,23 +77,25 @@ impl Sets {
         if !term.contains(['{', '}']) {
             return Ok(vec![term.to_string()]);
         }
+        // Messages quote the term shortened: a hostile line must not make a huge error.
+        let t = quote_str(term);
         // Split into literal parts and groups.
         let mut parts: Vec<Vec<String>> = Vec::new();
         let mut rest = term;
         while let Some(open) = rest.find(['{', '}']) {
             if rest[open..].starts_with('}') {
-                return Err(error(format!("'}}' without '{{' in '{term}'"), format!("“{term}”中的 }} 没有对应的 {{")));
+                return Err(error(format!("'}}' without '{{' in '{t}'"), format!("“{t}”中的 }} 没有对应的 {{")));
             }
             if open > 0 {
                 parts.push(vec![rest[..open].to_string()]);
             }
             let after = &rest[open + 1..];
             let close = after.find('}').ok_or_else(|| {
-                error(format!("'{{' without '}}' in '{term}'"), format!("“{term}”中的 {{ 没有对应的 }}"))
+                error(format!("'{{' without '}}' in '{t}'"), format!("“{t}”中的 {{ 没有对应的 }}"))
             })?;
             let inner = &after[..close];
             if inner.contains('{') {
-                return Err(error(format!("nested '{{' in '{term}'"), format!("“{term}”中的 {{ }} 不能嵌套")));
+                return Err(error(format!("nested '{{' in '{t}'"), format!("“{t}”中的 {{ }} 不能嵌套")));
             }
             parts.push(self.group(inner, term)?);
             rest = &after[close + 1..];
@@ -102,8 +106,8 @@ impl Sets {
         let total = parts.iter().try_fold(1usize, |acc, p| acc.checked_mul(p.len()).filter(|&n| n <= MAX_EXPANSION));
         if total.is_none() {
             return Err(error(
-                format!("'{term}' expands to more than {MAX_EXPANSION} terms"),
-                format!("“{term}”展开后超过 {MAX_EXPANSION} 个词条"),
+                format!("'{t}' expands to more than {MAX_EXPANSION} terms"),
+                format!("“{t}”展开后超过 {MAX_EXPANSION} 个词条"),
             ));
         }
         let mut out = vec![String::new()];
@@ -125,21 +129,22 @@ impl Sets {
     /// is allowed only among others, as in `{,的}`).
     fn group(&self, inner: &str, term: &str) -> Result<Vec<String>, ExpandError> {
         let inner = inner.trim();
+        let (t, i) = (quote_str(term), quote_str(inner));
         if !inner.contains(',') {
             if let Some(items) = self.sets.get(inner) {
                 return Ok(items.clone());
             }
             if is_valid_set_name(inner) && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
-                return Err(error(format!("unknown set '{inner}' in '{term}'"), format!("“{term}”中的集合“{inner}”未定义")));
+                return Err(error(format!("unknown set '{i}' in '{t}'"), format!("“{t}”中的集合“{i}”未定义")));
             }
             if inner.is_empty() {
-                return Err(error(format!("empty group '{{}}' in '{term}'"), format!("“{term}”中有空的 {{}}")));
+                return Err(error(format!("empty group '{{}}' in '{t}'"), format!("“{t}”中有空的 {{}}")));
             }
             return Ok(vec![inner.to_string()]);
         }
         let items: Vec<String> = inner.split(',').map(|s| s.trim().to_string()).collect();
         if items.iter().all(String::is_empty) {
-            return Err(error(format!("empty group in '{term}'"), format!("“{term}”中有空的 {{}}")));
+            return Err(error(format!("empty group in '{t}'"), format!("“{t}”中有空的 {{}}")));
         }
         Ok(items)
     }
@@ -148,6 +153,18 @@ impl Sets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_quote_long_terms_shortened() {
+        let long = "字".repeat(3000);
+        let mut sets = Sets::default();
+        for bad in [format!("{{{long}"), format!("{long}}}"), format!("{{{{{long}}}}}")] {
+            let e = sets.expand(&bad).unwrap_err();
+            assert!(e.en.chars().count() < 200 && e.zh.chars().count() < 200, "{}", e.en.chars().count());
+        }
+        let e = sets.define(&format!("-{long}"), "a").unwrap_err();
+        assert!(e.en.chars().count() < 200, "{}", e.en.chars().count());
+    }
 
     #[test]
     fn sets_and_inline_groups_expand_in_order() {
