@@ -197,8 +197,9 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
             // family never overrides a line that names the term alone (so `@when solicit` over
             // a set does not undo `麻醉枪 | severity=review` written above it).
             if !proto.allow {
-                match defined.get(&(rule.clone(), key.clone())) {
-                    Some(&(i, was_explicit)) => {
+                match defined.entry((rule.clone(), key.clone())) {
+                    std::collections::hash_map::Entry::Occupied(mut slot) => {
+                        let (i, was_explicit) = *slot.get();
                         if explicit || !was_explicit {
                             let first = &lex.entries[i];
                             if !explicit && (first.severity, first.when) != (proto.severity, proto.when) {
@@ -208,12 +209,12 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                                 lex.redefinitions.retain(|r| r.0 != term);
                             }
                             lex.entries[i] = Entry { term, key, ..proto.clone() };
-                            defined.insert((rule.clone(), lex.entries[i].key.clone()), (i, explicit));
+                            slot.insert((i, explicit));
                         }
                         continue;
                     }
-                    None => {
-                        defined.insert((rule.clone(), key.clone()), (lex.entries.len(), explicit));
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert((lex.entries.len(), explicit));
                     }
                 }
             }
