@@ -77,25 +77,26 @@ impl Sets {
         if !term.contains(['{', '}']) {
             return Ok(vec![term.to_string()]);
         }
-        // Messages quote the term shortened: a hostile line must not make a huge error.
-        let t = quote_str(term);
+        // Messages quote the term shortened (a hostile line must not make a huge error); only
+        // computed for an error.
+        let t = || quote_str(term);
         // Split into literal parts and groups.
         let mut parts: Vec<Vec<String>> = Vec::new();
         let mut rest = term;
         while let Some(open) = rest.find(['{', '}']) {
             if rest[open..].starts_with('}') {
-                return Err(error(format!("'}}' without '{{' in '{t}'"), format!("“{t}”中的 }} 没有对应的 {{")));
+                return Err(error(format!("'}}' without '{{' in '{}'", t()), format!("“{}”中的 }} 没有对应的 {{", t())));
             }
             if open > 0 {
                 parts.push(vec![rest[..open].to_string()]);
             }
             let after = &rest[open + 1..];
             let close = after.find('}').ok_or_else(|| {
-                error(format!("'{{' without '}}' in '{t}'"), format!("“{t}”中的 {{ 没有对应的 }}"))
+                error(format!("'{{' without '}}' in '{}'", t()), format!("“{}”中的 {{ 没有对应的 }}", t()))
             })?;
             let inner = &after[..close];
             if inner.contains('{') {
-                return Err(error(format!("nested '{{' in '{t}'"), format!("“{t}”中的 {{ }} 不能嵌套")));
+                return Err(error(format!("nested '{{' in '{}'", t()), format!("“{}”中的 {{ }} 不能嵌套", t())));
             }
             parts.push(self.group(inner, term)?);
             rest = &after[close + 1..];
@@ -106,8 +107,8 @@ impl Sets {
         let total = parts.iter().try_fold(1usize, |acc, p| acc.checked_mul(p.len()).filter(|&n| n <= MAX_EXPANSION));
         if total.is_none() {
             return Err(error(
-                format!("'{t}' expands to more than {MAX_EXPANSION} terms"),
-                format!("“{t}”展开后超过 {MAX_EXPANSION} 个词条"),
+                format!("'{}' expands to more than {MAX_EXPANSION} terms", t()),
+                format!("“{}”展开后超过 {MAX_EXPANSION} 个词条", t()),
             ));
         }
         let mut out = vec![String::new()];
@@ -129,22 +130,22 @@ impl Sets {
     /// is allowed only among others, as in `{,的}`).
     fn group(&self, inner: &str, term: &str) -> Result<Vec<String>, ExpandError> {
         let inner = inner.trim();
-        let (t, i) = (quote_str(term), quote_str(inner));
+        let (t, i) = (|| quote_str(term), || quote_str(inner));
         if !inner.contains(',') {
             if let Some(items) = self.sets.get(inner) {
                 return Ok(items.clone());
             }
             if is_valid_set_name(inner) && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
-                return Err(error(format!("unknown set '{i}' in '{t}'"), format!("“{t}”中的集合“{i}”未定义")));
+                return Err(error(format!("unknown set '{}' in '{}'", i(), t()), format!("“{}”中的集合“{}”未定义", t(), i())));
             }
             if inner.is_empty() {
-                return Err(error(format!("empty group '{{}}' in '{t}'"), format!("“{t}”中有空的 {{}}")));
+                return Err(error(format!("empty group '{{}}' in '{}'", t()), format!("“{}”中有空的 {{}}", t())));
             }
             return Ok(vec![inner.to_string()]);
         }
         let items: Vec<String> = inner.split(',').map(|s| s.trim().to_string()).collect();
         if items.iter().all(String::is_empty) {
-            return Err(error(format!("empty group in '{t}'"), format!("“{t}”中有空的 {{}}")));
+            return Err(error(format!("empty group in '{}'", t()), format!("“{}”中有空的 {{}}", t())));
         }
         Ok(items)
     }
