@@ -29,9 +29,18 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("lexicon-build");
     g.sample_size(20);
-    // The built-in lexicon alone (all rules' lists and the generated official-wording
-    // variants), as every new Checker pays it.
+    // The built-in lexicon (all rules' lists and the generated official-wording variants):
+    // parsed, and compiled, as the first Checker of a process pays it…
+    g.bench_function("builtin-parse", |b| b.iter(wxlint::lexicon::builtin_lexicons));
+    let lists = wxlint::lexicon::builtin_lexicons();
+    g.bench_function("builtin-compile", |b| b.iter(|| wxlint::lexicon::Base::build(black_box(&lists)).unwrap()));
+    // …and a Checker with it once it is compiled (every later one: the built-in part is shared).
     g.bench_function("builtin", |b| b.iter(|| Checker::new(Config::default()).unwrap()));
+    // 20,000 user entries over the built-in lexicon (compiled alone).
+    g.bench_function("20000-entries-over-builtin", |b| {
+        let mut checker = Checker::new(Config::default()).unwrap();
+        b.iter(|| checker.load_lexicon("bench", black_box(&lexicon), None).unwrap())
+    });
     // 20,000 user entries without the built-in lists (the same as bench/wasm-bench.mjs).
     g.bench_function("20000-entries", |b| {
         b.iter(|| {

@@ -79,12 +79,31 @@ async function build() {
   }
   lexiconErrors = [];
   const lists = [...((managed && managed.lexicons) || []), ...((managed && managed.lock) ? [] : (stored[KEYS.lexicons] || []))];
-  for (const list of lists) {
+  const sources = lists.map((list) => ({
+    text: String(list.text || ''),
+    category: list.category || 'custom',
+    name: list.name || list.fileName || 'custom',
+  }));
+  // One compilation for every list; only when one is refused, list by list, so that the
+  // others still load and each refusal is reported with its line.
+  let batched = sources.length === 0;
+  if (!batched) {
     try {
-      next.loadLexicon(String(list.text || ''), list.category || 'custom', list.name || list.fileName || 'custom');
-    } catch (e) {
-      lexiconErrors.push({ name: list.label || list.name, line: e.line ?? 0, error: String(e.message || e) });
+      next.loadLexicons(sources);
+      batched = true;
+    } catch (_) {
+      batched = false;
     }
+  }
+  if (!batched) {
+    sources.forEach((source, i) => {
+      try {
+        next.loadLexicon(source.text, source.category, source.name);
+      } catch (e) {
+        const list = lists[i];
+        lexiconErrors.push({ name: list.label || list.name, line: e.line ?? 0, error: String(e.message || e) });
+      }
+    });
   }
   if (checker) checker.free();
   checker = next;

@@ -2,7 +2,7 @@
 
 use crate::config::{resolve, Config, ConfigError, RuleConfig};
 use crate::finding::{sort_findings, Finding};
-use crate::lexicon::{builtin_lexicons, parse, Lexicon, LexiconError, LoadStats, Matcher, ScanBuffers, GLOBAL_RULE};
+use crate::lexicon::{builtin_base, parse, Base, Lexicon, LexiconError, LoadStats, Matcher, ScanBuffers, GLOBAL_RULE};
 use crate::model::Article;
 use crate::normalize::key_of;
 use crate::rules::{Context, FieldHit, RULES};
@@ -17,7 +17,8 @@ pub struct Checker {
     rule_configs: Vec<RuleConfig>,
     /// User lists, in load order (the built-in lists and the config allow-list are not here).
     user_lists: Vec<Lexicon>,
-    builtin: Vec<Lexicon>,
+    /// The built-in lists, compiled once per process and shared (`None`: not loaded).
+    builtin: Option<std::sync::Arc<Base>>,
     matcher: Matcher,
 }
 
@@ -60,7 +61,7 @@ impl Checker {
     /// A checker with the given configuration (and, unless disabled, the built-in lexicon).
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         let rule_configs = resolve_all(&config)?;
-        let builtin = if config.builtin_lexicon { builtin_lexicons() } else { Vec::new() };
+        let builtin = config.builtin_lexicon.then(builtin_base);
         let mut checker = Checker { config, rule_configs, user_lists: Vec::new(), builtin, matcher: Matcher::default() };
         checker.matcher = checker.compile(&[]).map_err(|e| ConfigError(e.to_string()))?;
         Ok(checker)
@@ -77,7 +78,7 @@ impl Checker {
         let builtin_changed = config.builtin_lexicon != self.config.builtin_lexicon;
         let old = std::mem::replace(&mut self.config, config);
         if builtin_changed {
-            self.builtin = if self.config.builtin_lexicon { builtin_lexicons() } else { Vec::new() };
+            self.builtin = self.config.builtin_lexicon.then(builtin_base);
         }
         match self.compile(&[]) {
             Ok(m) => {
@@ -88,22 +89,23 @@ impl Checker {
             Err(e) => {
                 self.config = old;
                 if builtin_changed {
-                    self.builtin = if self.config.builtin_lexicon { builtin_lexicons() } else { Vec::new() };
+                    self.builtin = self.config.builtin_lexicon.then(builtin_base);
                 }
                 Err(ConfigError(e.to_string()))
             }
         }
     }
 
-    /// Compiles the built-in lists, the user lists (those named in `extra` replaced by them),
-    /// `extra` and the configuration's allow-list into one matcher.
+    /// Compiles the user lists (those named in `extra` replaced by them), `extra` and the
+    /// configuration's allow-list into one matcher over the built-in lists (which are compiled
+    /// once per process, not here).
     fn compile(&self, extra: &[Lexicon]) -> Result<Matcher, LexiconError> {
         let allow = allow_list(&self.config).map_err(|e| LexiconError::new(CONFIG_ALLOW_LIST, 0, e.0.clone(), e.0))?;
-        let mut lists: Vec<Lexicon> = self.builtin.clone();
-        lists.extend(self.user_lists.iter().filter(|l| !extra.iter().any(|x| x.name == l.name)).cloned());
-        lists.extend(extra.iter().cloned());
-        lists.push(allow);
-        Matcher::build(&lists)
+        let mut lists: Vec<&Lexicon> = Vec::with_capacity(self.user_lists.len() + extra.len() + 1);
+        lists.extend(self.user_lists.iter().filter(|l| !extra.iter().any(|x| x.name == l.name)));
+        lists.extend(extra);
+        lists.push(&allow);
+        Matcher::with_base(self.builtin.as_ref(), &lists)
     }
 
     /// Loads a lexicon (format: `lexicons/FORMAT.md`) under `name`, replacing a list loaded
@@ -118,14 +120,22 @@ impl Checker {
     /// [`Checker::load_lexicon`], compiling the matcher once. Within the batch a later list
     /// replaces an earlier one of the same name. On any error nothing changes.
     pub fn load_lexicons(&mut self, lists: &[(&str, &str, Option<&str>)]) -> Result<Vec<LoadStats>, LexiconError> {
+        self.load_lexicons_indexed(lists).map_err(|(_, e)| e)
+    }
+
+    /// [`Checker::load_lexicons`], with the index of the list that failed to parse (`None`
+    /// when the lists parsed but did not compile together).
+    pub fn load_lexicons_indexed(
+        &mut self, lists: &[(&str, &str, Option<&str>)],
+    ) -> Result<Vec<LoadStats>, (Option<usize>, LexiconError)> {
         let mut parsed: Vec<Lexicon> = Vec::with_capacity(lists.len());
-        for (name, text, category) in lists {
-            let lex = parse(name, text, *category)?;
+        for (i, (name, text, category)) in lists.iter().enumerate() {
+            let lex = parse(name, text, *category).map_err(|e| (Some(i), e))?;
             parsed.retain(|l| l.name != lex.name);
             parsed.push(lex);
         }
-        let matcher = self.compile(&parsed)?;
-        let total = matcher.entries().len();
+        let matcher = self.compile(&parsed).map_err(|e| (None, e))?;
+        let total = matcher.entry_count();
         let stats = lists
             .iter()
             .map(|(name, _, _)| {

@@ -144,12 +144,29 @@ export interface Checker {
    * type throw a `TypeError`.
    */
   loadLexicon(text: string, category?: string | null, name?: string | null): LoadStats;
+  /**
+   * Loads several lexicons at once, compiling the matcher once (`loadLexicon` called per list
+   * compiles all user lists again each time). Each item is as `loadLexicon`'s arguments; a
+   * later item replaces an earlier one of the same name. All or nothing: on the first error
+   * nothing changes and the thrown `Error` has `line`, `source` and `index` (of the item
+   * that failed; -1 when the lists parsed but did not compile together).
+   */
+  loadLexicons(lists: LexiconSource[]): LoadStats[];
+}
+
+/** One list for `loadLexicons`. */
+export interface LexiconSource {
+  text: string;
+  category?: string | null;
+  name?: string | null;
 }
 
 /** The error `loadLexicon` throws. `line` is 1-based, 0 for the whole list. */
 export interface LexiconLoadError extends Error {
   line: number;
   source: string;
+  /** `loadLexicons` only: the index of the list that failed (-1: they did not compile together). */
+  index?: number;
 }
 "#;
 
@@ -335,6 +352,63 @@ impl Checker {
         recipe.lists.push((name, text, category));
         drop(recipe);
         to_js(&stats).map(JsCast::unchecked_into)
+    }
+
+    /// Loads several lexicons at once, compiling the matcher once: `lists` is an array of
+    /// `{ text, category?, name? }` (as `loadLexicon`'s arguments). All or nothing.
+    #[wasm_bindgen(js_name = loadLexicons, skip_typescript)]
+    pub fn load_lexicons(&self, lists: JsValue) -> Result<js_sys::Array, JsValue> {
+        install_panic_hook();
+        const CALL: &str = "loadLexicons(lists)";
+        /// More lists than anyone loads; bounds the work of one call.
+        const MAX_LISTS: u32 = 10_000;
+        if !js_sys::Array::is_array(&lists) {
+            return Err(type_error(&format!("{CALL}: `lists` must be an array, got {}", describe(&lists))));
+        }
+        let array: &js_sys::Array = lists.unchecked_ref();
+        if array.length() > MAX_LISTS {
+            return Err(js_sys::RangeError::new(&format!("{CALL}: at most {MAX_LISTS} lists, got {}", array.length())).into());
+        }
+        let mut items: Vec<(String, String, Option<String>)> = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            if !item.is_object() {
+                return Err(type_error(&format!("{CALL}: `lists[{i}]` must be an object, got {}", describe(&item))));
+            }
+            let get = |key: &str| js_sys::Reflect::get(&item, &key.into());
+            let text = get("text")?;
+            let Some(text) = text.as_string() else {
+                return Err(type_error(&format!("{CALL}: `lists[{i}].text` must be a string, got {}", describe(&text))));
+            };
+            let field = format!("lists[{i}].category");
+            let category = optional_string(Some(&get("category")?), CALL, &field)?.filter(|c| !c.is_empty());
+            let field = format!("lists[{i}].name");
+            let name = optional_string(Some(&get("name")?), CALL, &field)?
+                .filter(|n| !n.is_empty())
+                .or_else(|| category.clone())
+                .unwrap_or_else(|| "custom".to_string());
+            items.push((name, text, category));
+        }
+        let refs: Vec<(&str, &str, Option<&str>)> = items.iter().map(|(n, t, c)| (n.as_str(), t.as_str(), c.as_deref())).collect();
+        let mut inner = self.take()?;
+        let result = inner.load_lexicons_indexed(&refs);
+        self.put(inner);
+        let stats = result.map_err(|(index, e)| {
+            let err = lexicon_error(&e);
+            // -1: the lists parsed but did not compile together.
+            let _ = js_sys::Reflect::set(&err, &"index".into(), &index.map_or(-1.0, |i| i as f64).into());
+            err
+        })?;
+        let mut recipe = self.recipe.try_borrow_mut().map_err(|_| error("wxlint: checker busy"))?;
+        for item in items {
+            recipe.lists.retain(|(n, _, _)| *n != item.0);
+            recipe.lists.push(item);
+        }
+        drop(recipe);
+        let out = js_sys::Array::new();
+        for s in &stats {
+            out.push(&to_js(s)?);
+        }
+        Ok(out)
     }
 
     /// Removes a list loaded with `loadLexicon`. Returns whether it existed.

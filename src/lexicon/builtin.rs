@@ -2,7 +2,9 @@
 //! Sources and licences: `lexicons/README.md`.
 
 use super::entry::Lexicon;
+use super::matcher::Base;
 use super::parse::parse;
+use std::sync::{Arc, OnceLock};
 
 /// `(name, text)` of every built-in list, one per 九不准 item a word list can catch.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -44,6 +46,14 @@ pub fn builtin_lexicons() -> Vec<Lexicon> {
     let official = super::official::official_lexicon(&lists);
     lists.push(official);
     lists
+}
+
+/// The built-in lists compiled, once per process (every checker with the built-in lexicon
+/// shares them; a checker compiles only its own lists over them).
+pub fn builtin_base() -> Arc<Base> {
+    static BASE: OnceLock<Arc<Base>> = OnceLock::new();
+    BASE.get_or_init(|| Arc::new(Base::build(&builtin_lexicons()).unwrap_or_else(|e| panic!("built-in lexicon does not compile: {e}"))))
+        .clone()
 }
 
 #[cfg(test)]

@@ -8,11 +8,11 @@ mod matcher;
 pub(crate) mod official;
 mod parse;
 
-pub use builtin::{builtin_lexicons, BUILTIN, BUILTIN_RULE_LISTS, CUE_RULES};
+pub use builtin::{builtin_base, builtin_lexicons, BUILTIN, BUILTIN_RULE_LISTS, CUE_RULES};
 pub use entry::{Entry, Lexicon, When};
 pub use expand::{MAX_EXPANSION, MAX_SET_ITEMS};
 pub use error::LexiconError;
-pub use matcher::{Hit, Matcher, ScanBuffers, DEFAULT_MAX_GAP, GLOBAL_RULE, MAX_RAW_GAP};
+pub use matcher::{Base, Hit, Matcher, ScanBuffers, DEFAULT_MAX_GAP, GLOBAL_RULE, MAX_RAW_GAP};
 pub use parse::{is_valid_id, parse, DEFAULT_CATEGORY, DEFAULT_RULE, MAX_TERM_CHARS};
 
 /// What a successful load added.

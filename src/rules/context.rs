@@ -159,7 +159,7 @@ fn cues_near<'c>(ctx: &'c Context<'_>, at: &FieldHit) -> Vec<(usize, usize, Cue,
     let same = |h: &FieldHit| h.field == at.field && h.block == at.block;
     let mut out = Vec::new();
     let mut push = |h: &'c FieldHit| {
-        let e = &ctx.matcher.entries()[h.hit.entry as usize];
+        let e = ctx.matcher.entry(h.hit.entry);
         if &*e.rule == CONTEXT_RULE {
             if let Some(c) = Cue::of(&e.category) {
                 out.push((h.hit.byte_start as usize, h.hit.byte_end as usize, c, e.term.as_str()));

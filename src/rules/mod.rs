@@ -181,7 +181,7 @@ impl Context<'_> {
     /// The lexicon hits of entries that belong to rule `rule`, in field and text order.
     pub fn lexicon_hits<'s>(&'s self, rule: &'s str) -> impl Iterator<Item = LexiconHit<'s>> + 's {
         self.hits.iter().filter_map(move |fh| {
-            let entry = &self.matcher.entries()[fh.hit.entry as usize];
+            let entry = self.matcher.entry(fh.hit.entry);
             if &*entry.rule != rule {
                 return None;
             }

@@ -154,7 +154,7 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
     for (field, block, text) in ctx.article.texts() {
         tokens.clear();
         for h in ctx.hits.iter().filter(|h| h.field == field && h.block == block) {
-            let e = &ctx.matcher.entries()[h.hit.entry as usize];
+            let e = ctx.matcher.entry(h.hit.entry);
             let (weight, promo) = match &*e.rule {
                 "spam" => (weight_of(e.severity), true),
                 // Only the vice that spam promotes: a user's own list (category custom) or an

@@ -149,7 +149,7 @@ fn check_context(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
     // of their ends: one binary search per detection tells whether a hit overlaps it.
     let mut listed: std::collections::HashMap<TextId, Vec<(usize, usize)>> = std::collections::HashMap::new();
     for h in ctx.hits {
-        if matches!(&*ctx.matcher.entries()[h.hit.entry as usize].rule, "typo" | "official-wording") {
+        if matches!(&*ctx.matcher.entry(h.hit.entry).rule, "typo" | "official-wording") {
             listed.entry((h.field, h.block)).or_default().push((h.hit.utf16_start as usize, h.hit.utf16_end as usize));
         }
     }

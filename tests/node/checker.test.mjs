@@ -128,6 +128,39 @@ test('loadLexicon: a malformed list throws an Error with line and source; the ol
   }
 });
 
+test('loadLexicons: one batch, all or nothing, the failing list named by index', () => {
+  const c = new Checker({ builtinLexicon: false });
+  // One term a paragraph: three together would be one spam-chain finding.
+  const article = { title: '标题', blocks: ['他说赌球。', '还有网赌。', '代开发票，微信联系。'].map((text) => ({ type: 'text', text })) };
+  assert.throws(
+    () => c.loadLexicons([{ text: '赌球', category: 'gambling', name: 'one' }, { text: '网赌\n@bad', name: 'two' }]),
+    (e) => e instanceof Error && e.line === 2 && e.source === 'two' && e.index === 1,
+  );
+  assert.deepEqual(c.lexiconNames(), []);
+  assert.deepEqual(c.check(article).filter((f) => f.rule === 'prohibited'), []);
+  const stats = c.loadLexicons([
+    { text: '赌球', category: 'gambling', name: 'one' },
+    { text: '网赌\n代开发票', category: 'gambling', name: 'two' },
+  ]);
+  assert.deepEqual(stats, [{ entries: 1, allowed: 0, total: 3 }, { entries: 2, allowed: 0, total: 3 }]);
+  assert.deepEqual(c.lexiconNames(), ['one', 'two']);
+  assert.deepEqual(c.check(article).filter((f) => f.rule === 'prohibited').map((f) => f.text), ['赌球', '网赌', '代开发票']);
+  for (const bad of [42, {}, [42], [{}], [{ text: 1 }], [{ text: 'x', name: 3 }]]) {
+    assert.throws(() => c.loadLexicons(bad), TypeError, JSON.stringify(bad));
+  }
+  assert.deepEqual(c.lexiconNames(), ['one', 'two']);
+  // With the built-in lexicon the user lists are compiled alone over it: a user entry
+  // redefines a built-in one and the built-in lexicon's other entries stay.
+  const b = new Checker();
+  const before = b.check(article).filter((f) => f.rule === 'prohibited');
+  b.loadLexicons([{ text: '代开发票|suggestion=找税务机关代开', category: 'fraud', name: 'mine' }]);
+  const after = b.check(article).filter((f) => f.rule === 'prohibited');
+  const invoice = after.find((f) => f.text === '代开发票');
+  assert.ok(invoice && invoice.suggestion === '找税务机关代开', JSON.stringify(after));
+  assert.ok(before.some((f) => f.text === '代开发票' && f.suggestion !== '找税务机关代开'), JSON.stringify(before));
+  assert.equal(after.length, before.length, JSON.stringify({ before, after }));
+});
+
 test('configuration errors throw; setConfig keeps the old configuration on error', () => {
   assert.throws(() => new Checker({ rules: { 'no-such-rule': 'off' } }), /unknown rule 'no-such-rule'/);
   assert.throws(() => new Checker({ rulez: {} }), /unknown field `rulez`/);
@@ -207,6 +240,7 @@ test('TypeScript declarations are typed, not any', () => {
       'constructor(config?: Config | null);',
       'check(article: Article): Finding[];',
       'loadLexicon(text: string, category?: string | null, name?: string | null): LoadStats;',
+      'loadLexicons(lists: LexiconSource[]): LoadStats[];',
       'removeLexicon(name: string): boolean;',
       'setConfig(config?: Config | null): void;',
       'lexiconNames(): string[];',
