@@ -72,9 +72,70 @@ fn thrown(e: &JsValue) -> String {
     }
 }
 
-fn get(obj: &JsValue, key: &str, what: &str, path: &str) -> Result<JsValue, JsValue> {
-    Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|e| type_error(&format!("{what}: reading `{}` threw: {}", quote_str(path), thrown(&e))))
+/// The JS string of a property name, created once per name and thread (creating it from Rust
+/// for every read of every block cost more than the read).
+fn key(name: &'static str) -> JsValue {
+    thread_local! {
+        static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some((_, v)) = keys.iter().find(|(k, _)| *k == name) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(name);
+        keys.push((name, v.clone()));
+        v
+    })
+}
+
+/// A value's place in the article (`blocks[3].style.color`), formatted only for an error.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    block: Option<usize>,
+    parts: [&'a str; 2],
+}
+
+impl<'a> Path<'a> {
+    fn top(name: &'a str) -> Path<'a> {
+        Path { block: None, parts: [name, ""] }
+    }
+
+    fn block(i: usize) -> Path<'a> {
+        Path { block: Some(i), parts: ["", ""] }
+    }
+
+    fn with(self, name: &'a str) -> Path<'a> {
+        let mut p = self;
+        match p.parts.iter_mut().find(|s| s.is_empty()) {
+            Some(slot) => *slot = name,
+            None => unreachable!("article paths are at most two names deep"),
+        }
+        p
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut first = true;
+        if let Some(i) = self.block {
+            write!(f, "blocks[{i}]")?;
+            first = false;
+        }
+        for part in self.parts.iter().filter(|p| !p.is_empty()) {
+            if !first {
+                f.write_str(".")?;
+            }
+            f.write_str(part)?;
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+fn get(obj: &JsValue, name: &'static str, what: &str, path: &dyn std::fmt::Display) -> Result<JsValue, JsValue> {
+    Reflect::get(obj, &key(name))
+        .map_err(|e| type_error(&format!("{what}: reading `{}` threw: {}", quote_str(&path.to_string()), thrown(&e))))
 }
 
 fn is_object(v: &JsValue) -> bool {
@@ -87,7 +148,7 @@ fn is_array(v: &JsValue, what: &str, path: &str) -> Result<bool, JsValue> {
 
 /// The length of an array, bounded.
 fn array_len(v: &JsValue, what: &str, path: &str, max: usize) -> Result<usize, JsValue> {
-    let len = get(v, "length", what, path)?.as_f64().unwrap_or(0.0);
+    let len = get(v, "length", what, &path)?.as_f64().unwrap_or(0.0);
     if len.is_nan() || len < 0.0 || len > max as f64 {
         return Err(range_error(&format!("{what}: `{}` has {len} items (at most {max})", quote_str(path))));
     }
@@ -109,7 +170,7 @@ const ARTICLE: &str = "invalid article";
 
 impl ArticleReader {
     /// A string field: undefined or null is `None`.
-    fn string(&mut self, v: JsValue, path: &str, at: Option<(Field, Option<usize>)>) -> Result<Option<String>, JsValue> {
+    fn string(&mut self, v: JsValue, path: Path, at: Option<(Field, Option<usize>)>) -> Result<Option<String>, JsValue> {
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
@@ -136,7 +197,7 @@ impl ArticleReader {
         Ok(Some(s))
     }
 
-    fn number(&self, v: JsValue, path: &str) -> Result<Option<f64>, JsValue> {
+    fn number(&self, v: JsValue, path: Path) -> Result<Option<f64>, JsValue> {
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
@@ -146,7 +207,7 @@ impl ArticleReader {
         }
     }
 
-    fn pixels(&self, v: JsValue, path: &str) -> Result<Option<u32>, JsValue> {
+    fn pixels(&self, v: JsValue, path: Path) -> Result<Option<u32>, JsValue> {
         match self.number(v, path)? {
             None => Ok(None),
             Some(n) if n >= 0.0 && n <= u32::MAX as f64 && n.fract() == 0.0 => Ok(Some(n as u32)),
@@ -154,22 +215,22 @@ impl ArticleReader {
         }
     }
 
-    fn boolean(&self, v: JsValue, path: &str) -> Result<bool, JsValue> {
+    fn boolean(&self, v: JsValue, path: Path) -> Result<bool, JsValue> {
         if v.is_undefined() || v.is_null() {
             return Ok(false);
         }
         v.as_bool().ok_or_else(|| type_error(&format!("{ARTICLE}: `{path}` must be a boolean, got {}", describe(&v))))
     }
 
-    fn style(&mut self, v: JsValue, path: &str) -> Result<TextStyle, JsValue> {
+    fn style(&mut self, v: JsValue, path: Path) -> Result<TextStyle, JsValue> {
         if v.is_undefined() || v.is_null() {
             return Ok(TextStyle::default());
         }
         if !is_object(&v) {
             return Err(type_error(&format!("{ARTICLE}: `{path}` must be an object, got {}", describe(&v))));
         }
-        let field = |key: &str| get(&v, key, ARTICLE, &format!("{path}.{key}"));
-        let align = match self.string(field("align")?, &format!("{path}.align"), None)?.as_deref() {
+        let field = |name: &'static str| get(&v, name, ARTICLE, &path.with(name));
+        let align = match self.string(field("align")?, path.with("align"), None)?.as_deref() {
             None => None,
             Some("left") => Some(Align::Left),
             Some("center") => Some(Align::Center),
@@ -184,19 +245,19 @@ impl ArticleReader {
         };
         Ok(TextStyle {
             align,
-            font_size: self.number(field("fontSize")?, &format!("{path}.fontSize"))?.map(|n| n as f32),
-            color: self.string(field("color")?, &format!("{path}.color"), None)?,
-            with_image: self.boolean(field("withImage")?, &format!("{path}.withImage"))?,
-            heading: self.boolean(field("heading")?, &format!("{path}.heading"))?,
+            font_size: self.number(field("fontSize")?, path.with("fontSize"))?.map(|n| n as f32),
+            color: self.string(field("color")?, path.with("color"), None)?,
+            with_image: self.boolean(field("withImage")?, path.with("withImage"))?,
+            heading: self.boolean(field("heading")?, path.with("heading"))?,
         })
     }
 
     fn block(&mut self, v: JsValue, i: usize) -> Result<Block, JsValue> {
-        let path = format!("blocks[{i}]");
+        let path = Path::block(i);
         if !is_object(&v) {
             return Err(type_error(&format!("{ARTICLE}: `{path}` must be an object, got {}", describe(&v))));
         }
-        let field = |key: &str| get(&v, key, ARTICLE, &format!("{path}.{key}"));
+        let field = |name: &'static str| get(&v, name, ARTICLE, &path.with(name));
         let kind = field("type")?;
         if kind.is_undefined() {
             return Err(type_error(&format!("{ARTICLE}: `{path}`: missing field `type`")));
@@ -204,16 +265,16 @@ impl ArticleReader {
         let at = Some((Field::Body, Some(i)));
         match kind.as_string().as_deref() {
             Some("text") => {
-                let text = self.string(field("text")?, &format!("{path}.text"), at)?.unwrap_or_default();
-                let style = self.style(field("style")?, &format!("{path}.style"))?;
+                let text = self.string(field("text")?, path.with("text"), at)?.unwrap_or_default();
+                let style = self.style(field("style")?, path.with("style"))?;
                 Ok(Block::Text(TextBlock { text, style }))
             }
             Some("image") => Ok(Block::Image(ImageBlock {
-                src: self.string(field("src")?, &format!("{path}.src"), None)?.unwrap_or_default(),
-                alt: self.string(field("alt")?, &format!("{path}.alt"), None)?,
-                width: self.pixels(field("width")?, &format!("{path}.width"))?,
-                height: self.pixels(field("height")?, &format!("{path}.height"))?,
-                caption: self.string(field("caption")?, &format!("{path}.caption"), at)?,
+                src: self.string(field("src")?, path.with("src"), None)?.unwrap_or_default(),
+                alt: self.string(field("alt")?, path.with("alt"), None)?,
+                width: self.pixels(field("width")?, path.with("width"))?,
+                height: self.pixels(field("height")?, path.with("height"))?,
+                caption: self.string(field("caption")?, path.with("caption"), at)?,
             })),
             Some(other) => Err(type_error(&format!(
                 "{ARTICLE}: `{path}.type`: unknown variant `{}`, expected `text` or `image`",
@@ -233,14 +294,14 @@ pub fn article(v: &JsValue) -> Result<(Article, Originals), JsValue> {
     let mut r = ArticleReader { units: 0, originals: Originals::default() };
     let mut a = Article::default();
     for (key, field) in [("title", Field::Title), ("author", Field::Author), ("digest", Field::Digest)] {
-        let text = r.string(get(v, key, ARTICLE, key)?, key, Some((field, None)))?.unwrap_or_default();
+        let text = r.string(get(v, key, ARTICLE, &key)?, Path::top(key), Some((field, None)))?.unwrap_or_default();
         match field {
             Field::Title => a.title = text,
             Field::Author => a.author = text,
             _ => a.digest = text,
         }
     }
-    let blocks = get(v, "blocks", ARTICLE, "blocks")?;
+    let blocks = get(v, "blocks", ARTICLE, &"blocks")?;
     if !(blocks.is_undefined() || blocks.is_null()) {
         if !is_object(&blocks) || !is_array(&blocks, ARTICLE, "blocks")? {
             return Err(type_error(&format!("{ARTICLE}: `blocks` must be an array, got {}", describe(&blocks))));

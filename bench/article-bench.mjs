@@ -1,0 +1,196 @@
+// Article-shaped WASM benchmarks under Node (issue 10): what the extension does, not one block.
+//
+//   node bench/article-bench.mjs [--quick] [--json]     (after `bash scripts/build.sh`)
+//
+// Data (deterministic, mulberry32 from bench/data.mjs):
+//  - 20,000 user terms of 2–4 characters drawn uniformly from the whole CJK Unified Ideographs
+//    block (U+4E00–U+9FFF, 20,992 characters);
+//  - 100,000 characters of text whose characters follow a Zipf law (s = 1) over that block in a
+//    shuffled rank order, with Chinese punctuation, digits and Latin words, a term planted every
+//    ~500 characters, cut into paragraphs of 50–500 characters (about 370 of them).
+//
+// Reported, all from one run:
+//  1. matching only (`prohibited`, every other rule off, no built-in lexicon) on the article:
+//     wxlint checks the whole article in one call (one crossing of the WASM boundary), the
+//     peers (fastscan, mint-filter) search each paragraph; interleaved rounds, ratios;
+//  2. the same with all rules on and the built-in lexicon (wxlint only; ratio to the peers'
+//     matching);
+//  3. start-up, each in a fresh Node process so nothing is shared: instantiating the module,
+//     the first `new Checker()` (compiles the built-in lexicon), a second one (shares it), the
+//     first check of a 10,000-character article (builds the typo statistics), and `loadLexicon`
+//     / `loadLexicons` of the 20,000 terms with and without the built-in lexicon.
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Rng } from './data.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+
+const CJK_START = 0x4e00;
+const CJK_LEN = 0x9fff - 0x4e00 + 1;
+
+export function fullRangeTerms(n, seed) {
+  const rng = new Rng(seed);
+  const seen = new Set();
+  const terms = [];
+  while (terms.length < n) {
+    const len = 2 + rng.below(3);
+    let t = '';
+    for (let i = 0; i < len; i++) t += String.fromCodePoint(CJK_START + rng.below(CJK_LEN));
+    if (!seen.has(t)) { seen.add(t); terms.push(t); }
+  }
+  return terms;
+}
+
+/** Zipf (s = 1) sampler over `n` ranks by inverse CDF on a precomputed table. */
+function zipf(n, rng) {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k++) { sum += 1 / (k + 1); cdf[k] = sum; }
+  return () => {
+    const u = (rng.nextU32() / 4294967296) * sum;
+    let lo = 0, hi = n - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cdf[mid] < u) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+}
+
+const PUNCT = ['，', '，', '，', '。', '、', '；', '：', '“', '”', '！', '？', '（', '）'];
+const LATIN = ['WiFi', 'APP', 'PPT', 'QQ', 'AI', 'GDP', 'iPhone', 'Excel', 'ok', 'PM2.5', 'VR', 'USB'];
+
+export function articleText(chars, terms, seed) {
+  const rng = new Rng(seed);
+  // A shuffled rank order, so that frequent characters are spread over the block.
+  const order = Array.from({ length: CJK_LEN }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) { const j = rng.below(i + 1); [order[i], order[j]] = [order[j], order[i]]; }
+  const next = zipf(CJK_LEN, rng);
+  const parts = [];
+  let count = 0;
+  while (count < chars) {
+    const r = rng.below(1000);
+    let s;
+    if (r < 2) s = terms[rng.below(terms.length)];
+    else if (r < 90) s = PUNCT[rng.below(PUNCT.length)];
+    else if (r < 105) s = String(rng.below(3000));
+    else if (r < 112) s = LATIN[rng.below(LATIN.length)];
+    else s = String.fromCodePoint(CJK_START + order[next()]);
+    parts.push(s);
+    count += [...s].length;
+  }
+  return parts.join('');
+}
+
+export function paragraphs(text, seed) {
+  const rng = new Rng(seed);
+  const chars = [...text];
+  const out = [];
+  for (let i = 0; i < chars.length;) {
+    const len = 50 + rng.below(451);
+    out.push(chars.slice(i, i + len).join(''));
+    i += len;
+  }
+  return out;
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95), n: s.length };
+}
+
+const terms = fullRangeTerms(20000, 11);
+const lexicon = '@category bench 基准\n' + terms.join('\n') + '\n';
+
+// --- Start-up, one fresh process per measure (argv: --child NAME). ---
+if (process.argv[2] === '--child') {
+  const what = process.argv[3];
+  const t0 = performance.now();
+  const { Checker } = require(path.join(root, 'pkg-node/wxlint.js'));
+  const tInit = performance.now() - t0;
+  const a10k = { title: '关于做好2026年寒假学生安全教育工作的通知', blocks: paragraphs(articleText(10000, terms, 12), 13).map((text) => ({ type: 'text', text })) };
+  const t = (fn) => { const s = performance.now(); fn(); return performance.now() - s; };
+  let r;
+  if (what === 'startup') {
+    let c1, c2;
+    const first = t(() => { c1 = new Checker(); });
+    const second = t(() => { c2 = new Checker(); });
+    const firstCheck = t(() => c1.check(a10k));
+    const secondCheck = t(() => c1.check(a10k));
+    c2.check(a10k);
+    r = { init: tInit, first, second, firstCheck, secondCheck };
+  } else {
+    const builtinLexicon = what.endsWith('builtin');
+    const c = new Checker({ builtinLexicon });
+    r = { load: t(() => (what.startsWith('batch') ? c.loadLexicons([{ text: lexicon, name: 'bench' }]) : c.loadLexicon(lexicon, null, 'bench'))) };
+  }
+  process.stdout.write(JSON.stringify(r));
+  process.exit(0);
+}
+
+function child(what) {
+  return JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', what], { encoding: 'utf8' }));
+}
+
+const { Checker } = require(path.join(root, 'pkg-node/wxlint.js'));
+const { Mint } = require('mint-filter');
+const FastScanner = require('fastscan');
+
+const text = articleText(100000, terms, 2);
+const paras = paragraphs(text, 3);
+const chars = [...text].length;
+const article = { title: '标题', blocks: paras.map((t) => ({ type: 'text', text: t })) };
+
+const onlyProhibited = Object.fromEntries(Checker.rules().map((r) => [r.id, r.id === 'prohibited' ? true : 'off']));
+const matchOnly = new Checker({ builtinLexicon: false, rules: onlyProhibited });
+matchOnly.loadLexicon(lexicon, null, 'bench');
+const full = new Checker();
+full.loadLexicon(lexicon, null, 'bench');
+const mint = new Mint(terms);
+const fast = new FastScanner(terms);
+
+const W = 'wxlint, only prohibited (one call per article)';
+const WF = 'wxlint, all rules + built-in lexicon';
+const runners = {
+  [W]: () => matchOnly.check(article).length,
+  [WF]: () => full.check(article).length,
+  fastscan: () => { let n = 0; for (const p of paras) n += fast.search(p).length; return n; },
+  'mint-filter': () => { let n = 0; for (const p of paras) n += mint.filter(p, { replace: false }).words.length; return n; },
+};
+const names = Object.keys(runners);
+const hits = Object.fromEntries(names.map((n) => [n, runners[n]()]));
+const samples = Object.fromEntries(names.map((n) => [n, []]));
+const rounds = quick ? 10 : 60;
+for (let round = -3; round < rounds; round++) {
+  for (let k = 0; k < names.length; k++) {
+    const name = names[(round + 3 + k) % names.length];
+    const t0 = performance.now();
+    runners[name]();
+    if (round >= 0) samples[name].push(performance.now() - t0);
+  }
+}
+const res = Object.fromEntries(names.map((n) => [n, stats(samples[n])]));
+const peerBest = Math.min(res.fastscan.median, res['mint-filter'].median);
+
+const startups = [];
+for (let i = 0; i < (quick ? 1 : 3); i++) startups.push(child('startup'));
+const loads = {};
+for (const what of ['single-no-builtin', 'single-builtin', 'batch-builtin']) {
+  loads[what] = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) loads[what].push(child(what).load);
+}
+
+const f = (ms) => `${ms.toFixed(2)} ms`;
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+console.log(`article: ${chars} chars in ${paras.length} paragraphs (50–500), Zipf over U+4E00–U+9FFF, 20,000 full-range terms; ${rounds} interleaved rounds`);
+for (const n of names) {
+  console.log(`  ${n.padEnd(48)} median ${f(res[n].median).padStart(9)}  p95 ${f(res[n].p95).padStart(9)}  ${(chars / res[n].median / 1000).toFixed(1).padStart(6)} M chars/s  ${String(hits[n]).padStart(5)} hits  ${(peerBest / res[n].median).toFixed(2)}x fastest peer`);
+}
+const s = (k) => med(startups.map((x) => x[k]));
+console.log(`start-up (fresh process, median of ${startups.length}): module ${f(s('init'))}, first new Checker() ${f(s('first'))}, second ${f(s('second'))}, first check of 10,000 chars ${f(s('firstCheck'))}, second check ${f(s('secondCheck'))}`);
+for (const [k, v] of Object.entries(loads)) console.log(`  20,000-term ${k.startsWith('batch') ? 'loadLexicons' : 'loadLexicon'} ${k.endsWith('no-builtin') ? 'without' : 'over'} the built-in lexicon: ${v.map(f).join(', ')}`);
+if (process.argv.includes('--json')) console.log(JSON.stringify({ res, hits, startups, loads }));
