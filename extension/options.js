@@ -313,8 +313,15 @@ window.addEventListener('beforeunload', (e) => {
 
 // ---- Other sites (optional host permissions) ------------------------------------------------------
 
+/** Changes of the site switches so far: a render that started before one must not undo it. */
+let siteEdits = 0;
+
 async function renderSites() {
+  const edits = siteEdits;
   const answer = await send({ type: 'sites' });
+  // The user clicked a switch while the answer was on its way (the background worker may be
+  // starting): that change renders its own state when it is done.
+  if (edits !== siteEdits) return;
   const sites = (answer && answer.sites) || {};
   for (const site of Object.keys(SITES)) {
     const box = $(`site-${site}`);
@@ -327,6 +334,7 @@ async function renderSites() {
 for (const site of Object.keys(SITES)) {
   $(`site-${site}`).addEventListener('change', async (e) => {
     const box = /** @type {HTMLInputElement} */ (e.target);
+    siteEdits++;
     // The browser asks the user; it must be asked within the click (before anything is awaited).
     const asked = box.checked ? api.permissions.request({ origins: SITES[site].origins }).catch(() => false) : null;
     const stored = await getStored(KEYS.sites);
