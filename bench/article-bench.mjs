@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { Rng } from './data.mjs';
+import { Rng, lexiconTerms } from './data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -33,17 +33,8 @@ const quick = process.argv.includes('--quick');
 const CJK_START = 0x4e00;
 const CJK_LEN = 0x9fff - 0x4e00 + 1;
 
-export function fullRangeTerms(n, seed) {
-  const rng = new Rng(seed);
-  const seen = new Set();
-  const terms = [];
-  while (terms.length < n) {
-    const len = 2 + rng.below(3);
-    let t = '';
-    for (let i = 0; i < len; i++) t += String.fromCodePoint(CJK_START + rng.below(CJK_LEN));
-    if (!seen.has(t)) { seen.add(t); terms.push(t); }
-  }
-  return terms;
+function fullRangeTerms(n, seed) {
+  return lexiconTerms(n, seed, (rng) => String.fromCodePoint(CJK_START + rng.below(CJK_LEN)));
 }
 
 /** Zipf (s = 1) sampler over `n` ranks by inverse CDF on a precomputed table. */
@@ -62,7 +53,7 @@ function zipf(n, rng) {
 const PUNCT = ['，', '，', '，', '。', '、', '；', '：', '“', '”', '！', '？', '（', '）'];
 const LATIN = ['WiFi', 'APP', 'PPT', 'QQ', 'AI', 'GDP', 'iPhone', 'Excel', 'ok', 'PM2.5', 'VR', 'USB'];
 
-export function articleText(chars, terms, seed) {
+function articleText(chars, terms, seed) {
   const rng = new Rng(seed);
   // A shuffled rank order, so that frequent characters are spread over the block.
   const order = Array.from({ length: CJK_LEN }, (_, i) => i);
@@ -84,7 +75,7 @@ export function articleText(chars, terms, seed) {
   return parts.join('');
 }
 
-export function paragraphs(text, seed) {
+function paragraphs(text, seed) {
   const rng = new Rng(seed);
   const chars = [...text];
   const out = [];

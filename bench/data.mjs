@@ -16,14 +16,15 @@ export class Rng {
   cjk() { return String.fromCodePoint(ALPHABET_START + this.below(ALPHABET_LEN)); }
 }
 
-export function lexiconTerms(n, seed) {
+/** `n` distinct terms of 2–4 characters; `char(rng)` draws one (default: the benchmark alphabet). */
+export function lexiconTerms(n, seed, char = (rng) => rng.cjk()) {
   const rng = new Rng(seed);
   const seen = new Set();
   const terms = [];
   while (terms.length < n) {
     const len = 2 + rng.below(3);
     let t = '';
-    for (let i = 0; i < len; i++) t += rng.cjk();
+    for (let i = 0; i < len; i++) t += char(rng);
     if (!seen.has(t)) { seen.add(t); terms.push(t); }
   }
   return terms;

@@ -320,7 +320,6 @@ impl Layer {
                 LexiconError::new("lexicon", 0, format!("cannot compile the lexicon: {e}"), format!("词库无法编译：{e}"))
             })?)
         };
-        drop(keyed);
         Ok(Layer { automaton, entries, entry_rule, pattern_start, pattern_entries, key_lens, edges, is_part_a, pairs_start, pairs })
     }
 }
