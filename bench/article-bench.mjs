@@ -24,6 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
 import { Rng, lexiconTerms } from './data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,19 +102,25 @@ const lexicon = '@category bench 基准\n' + terms.join('\n') + '\n';
 if (process.argv[2] === '--child') {
   const what = process.argv[3];
   const t0 = performance.now();
-  const { Checker } = require(path.join(root, 'pkg-node/wxlint.js'));
+  const { Checker, restoreStartupSnapshot, startupSnapshot } = require(path.join(root, 'pkg-node/wxlint.js'));
   const tInit = performance.now() - t0;
   const a10k = { title: '关于做好2026年寒假学生安全教育工作的通知', blocks: paragraphs(articleText(10000, terms, 12), 13).map((text) => ({ type: 'text', text })) };
   const t = (fn) => { const s = performance.now(); fn(); return performance.now() - s; };
   let r;
-  if (what === 'startup') {
+  if (what === 'save') {
+    fs.writeFileSync(process.env.WXLINT_SNAPSHOT, startupSnapshot());
+    r = {};
+  } else if (what.startsWith('startup')) {
     let c1, c2;
+    // 'startup-restored': the snapshot file read, then restored, before the first checker.
+    const bytes = what === 'startup-restored' ? new Uint8Array(fs.readFileSync(process.env.WXLINT_SNAPSHOT)) : null;
+    const restore = bytes ? t(() => restoreStartupSnapshot(bytes)) : 0;
     const first = t(() => { c1 = new Checker(); });
     const second = t(() => { c2 = new Checker(); });
     const firstCheck = t(() => c1.check(a10k));
     const secondCheck = t(() => c1.check(a10k));
     c2.check(a10k);
-    r = { init: tInit, first, second, firstCheck, secondCheck };
+    r = { init: tInit, restore, first, second, firstCheck, secondCheck };
   } else {
     const builtinLexicon = what.endsWith('builtin');
     const c = new Checker({ builtinLexicon });
@@ -167,7 +175,16 @@ const res = Object.fromEntries(names.map((n) => [n, stats(samples[n])]));
 const peerBest = Math.min(res.fastscan.median, res['mint-filter'].median);
 
 const startups = [];
-for (let i = 0; i < (quick ? 1 : 3); i++) startups.push(child('startup'));
+const restoredStartups = [];
+const snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxlint-bench-'));
+process.env.WXLINT_SNAPSHOT = path.join(snapshotDir, 'snapshot.bin');
+child('save');
+const snapshotBytes = fs.statSync(process.env.WXLINT_SNAPSHOT).size;
+for (let i = 0; i < (quick ? 1 : 3); i++) {
+  startups.push(child('startup'));
+  restoredStartups.push(child('startup-restored'));
+}
+fs.rmSync(snapshotDir, { recursive: true, force: true });
 const loads = {};
 for (const what of ['single-no-builtin', 'single-builtin', 'batch-builtin']) {
   loads[what] = [];
@@ -181,7 +198,9 @@ console.log(`article: ${chars} chars in ${paras.length} paragraphs (50–500), Z
 for (const n of names) {
   console.log(`  ${n.padEnd(48)} median ${f(res[n].median).padStart(9)}  p95 ${f(res[n].p95).padStart(9)}  ${(chars / res[n].median / 1000).toFixed(1).padStart(6)} M chars/s  ${String(hits[n]).padStart(5)} hits  ${(peerBest / res[n].median).toFixed(2)}x fastest peer`);
 }
-const s = (k) => med(startups.map((x) => x[k]));
-console.log(`start-up (fresh process, median of ${startups.length}): module ${f(s('init'))}, first new Checker() ${f(s('first'))}, second ${f(s('second'))}, first check of 10,000 chars ${f(s('firstCheck'))}, second check ${f(s('secondCheck'))}`);
+for (const [label, runs] of [['built', startups], [`restored from a ${(snapshotBytes / 1e6).toFixed(1)} MB snapshot`, restoredStartups]]) {
+  const s = (k) => med(runs.map((x) => x[k]));
+  console.log(`start-up, ${label} (fresh process, median of ${runs.length}): module ${f(s('init'))}, restoreStartupSnapshot ${f(s('restore'))}, first new Checker() ${f(s('first'))}, second ${f(s('second'))}, first check of 10,000 chars ${f(s('firstCheck'))}, second check ${f(s('secondCheck'))}`);
+}
 for (const [k, v] of Object.entries(loads)) console.log(`  20,000-term ${k.startsWith('batch') ? 'loadLexicons' : 'loadLexicon'} ${k.endsWith('no-builtin') ? 'without' : 'over'} the built-in lexicon: ${v.map(f).join(', ')}`);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ res, hits, startups, loads }));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ res, hits, startups, restoredStartups, loads }));

@@ -34,20 +34,13 @@ fn bench(c: &mut Criterion) {
     g.bench_function("builtin-parse", |b| b.iter(wxlint::lexicon::builtin_lexicons));
     let lists = wxlint::lexicon::builtin_lexicons();
     g.bench_function("builtin-compile", |b| b.iter(|| wxlint::lexicon::Base::build(black_box(&lists)).unwrap()));
-    // What a prebuilt automaton would cost instead (issue 10): daachorse over the built-in
-    // lexicon's distinct keys, built and deserialised (its serialised size is printed once).
-    let mut keys: Vec<&str> = lists.iter().flat_map(|l| l.entries.iter().map(|e| &*e.key)).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let build_keys = || -> daachorse::CharwiseDoubleArrayAhoCorasick<u32> {
-        daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new().build_with_values(keys.iter().enumerate().map(|(i, k)| (*k, i as u32))).unwrap()
-    };
-    g.bench_function("builtin-keys-automaton-build", |b| b.iter(build_keys));
-    let serialized = build_keys().serialize();
-    eprintln!("built-in keys: {} distinct, automaton serialised to {} bytes", keys.len(), serialized.len());
-    g.bench_function("builtin-keys-automaton-deserialize", |b| {
-        b.iter(|| daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(black_box(&serialized)).unwrap().0)
-    });
+    // What a process pays instead when it restores a start-up snapshot (src/snapshot/): the
+    // whole snapshot decoded (the built-in lexicon and the typo statistics; its size is
+    // printed once), and what writing one costs once both are built.
+    let snapshot = wxlint::snapshot::save();
+    eprintln!("start-up snapshot: {} bytes", snapshot.len());
+    g.bench_function("snapshot-decode", |b| b.iter(|| wxlint::snapshot::verify(black_box(&snapshot)).unwrap()));
+    g.bench_function("snapshot-save", |b| b.iter(wxlint::snapshot::save));
     // …and a Checker with it once it is compiled (every later one: the built-in part is shared).
     g.bench_function("builtin", |b| b.iter(|| Checker::new(Config::default()).unwrap()));
     // 20,000 user entries over the built-in lexicon (compiled alone).

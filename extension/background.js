@@ -16,10 +16,11 @@
 //   {type: 'badge', counts}             → {ok: true} (the toolbar badge of the sender's tab)
 //   {type: 'sites'}                     → {sites: {xiumi: {enabled, granted, registered}, e135: …}}
 //   {type: 'checkSelection', tabId}     → {ok: true, mode} | {error} (the popup's 检查选中的文字)
-//   {type: 'status'}                    → {ready, version, lexicons, settingsError, lexiconErrors, checks}
+//   {type: 'status'}                    → {ready, version, lexicons, settingsError, lexiconErrors, checks, startup}
 //   {type: 'openOptions'}               → {ok: true}
 //   {type: 'openReviewSheet', sheet}    → {ok: true, id} (stores the sheet data one-time, opens review-sheet.html)
-import init, { Checker, version } from '../pkg/wxlint.js';
+import init, { Checker, version, buildId, restoreStartupSnapshot, startupSnapshot } from '../pkg/wxlint.js';
+import { restoreSnapshot, saveSnapshot } from './startup-cache.js';
 import './shared.js';
 
 const { api, KEYS, SETTINGS_KEYS, SITES, buildConfig, sheetStorage, readManaged, getStored } = globalThis.wxlintShared;
@@ -46,13 +47,33 @@ let lexiconErrors = [];
 /** The organisation's settings the checker was built with (parseManaged()), or null. */
 let managed = null;
 let checks = 0;
+/**
+ * How this worker started (startup-cache.js): `snapshot` is 'restored', 'none', 'refused' or
+ * 'unavailable' after start, then 'saved' once a snapshot was stored; `ms` the time it took.
+ * Also on globalThis for the end-to-end tests.
+ */
+const startup = { snapshot: 'pending', ms: 0 };
+globalThis.wxlintStartup = startup;
+const wx = { buildId, restoreStartupSnapshot, startupSnapshot };
+let snapshotSaving = false;
+
+/** After the first check of a worker that built everything: store the snapshot, when idle. */
+function saveSnapshotSoon() {
+  if (snapshotSaving || startup.snapshot === 'restored' || startup.snapshot === 'saved') return;
+  snapshotSaving = true;
+  setTimeout(() => {
+    saveSnapshot(wx).then((r) => Object.assign(startup, r));
+  }, 1000);
+}
 
 function ensureInit() {
   if (!initPromise) {
-    initPromise = init({ module_or_path: api.runtime.getURL('pkg/wxlint_bg.wasm') }).catch((e) => {
-      initPromise = null;
-      throw e;
-    });
+    initPromise = init({ module_or_path: api.runtime.getURL('pkg/wxlint_bg.wasm') })
+      .then(async () => Object.assign(startup, await restoreSnapshot(wx)))
+      .catch((e) => {
+        initPromise = null;
+        throw e;
+      });
   }
   return initPromise;
 }
@@ -313,6 +334,7 @@ async function handle(msg, sender) {
       const t0 = performance.now();
       const findings = c.check(msg.article || {});
       checks += 1;
+      saveSnapshotSoon();
       return { findings, ms: performance.now() - t0 };
     }
     case 'rules': {
@@ -377,6 +399,7 @@ async function handle(msg, sender) {
         lexiconErrors,
         managed: managed ? { org: managed.org, lock: managed.lock, errors: managed.errors } : null,
         checks,
+        startup: { snapshot: startup.snapshot, ms: startup.ms },
       };
     }
     case 'openOptions': {

@@ -25,6 +25,7 @@ pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod rules;
+pub mod snapshot;
 pub mod style;
 pub mod text;
 pub mod wording;

@@ -464,3 +464,36 @@ pub fn version() -> String {
     install_panic_hook();
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// The build of wxlint this module is (16 hex digits): a start-up snapshot is accepted only by
+/// the build that wrote it.
+#[wasm_bindgen(js_name = buildId)]
+pub fn build_id() -> String {
+    install_panic_hook();
+    crate::snapshot::build_id().to_string()
+}
+
+/// A start-up snapshot (about 13 MB): the compiled built-in lexicon and the typo statistics,
+/// which this module otherwise builds on the first `new Checker()` and the first check (a few
+/// hundred milliseconds). Builds them first if needed. Keep the bytes (IndexedDB, a file) and
+/// pass them to `restoreStartupSnapshot` in a later instance of the same build.
+#[wasm_bindgen(js_name = startupSnapshot)]
+pub fn startup_snapshot() -> js_sys::Uint8Array {
+    install_panic_hook();
+    js_sys::Uint8Array::from(crate::snapshot::save().as_slice())
+}
+
+/// Installs a snapshot written by `startupSnapshot` of the same build, before the first
+/// checker is built. Returns `{ lexicon, statistics }`: which parts were installed (`false`
+/// for a part this instance had built already). Throws a `TypeError` unless `bytes` is a
+/// `Uint8Array`, and an `Error` saying why for a snapshot of another build or damaged bytes;
+/// nothing changes then and checkers build as usual.
+#[wasm_bindgen(js_name = restoreStartupSnapshot, unchecked_return_type = "{ lexicon: boolean; statistics: boolean }")]
+pub fn restore_startup_snapshot(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    let Some(array) = bytes.dyn_ref::<js_sys::Uint8Array>() else {
+        return Err(type_error(&format!("restoreStartupSnapshot(bytes): `bytes` must be a Uint8Array, got {}", describe(&bytes))));
+    };
+    let restored = crate::snapshot::restore(&array.to_vec()).map_err(|e| error(&format!("wxlint: {e}")))?;
+    to_js(&restored)
+}

@@ -51,9 +51,21 @@ pub fn builtin_lexicons() -> Vec<Lexicon> {
 /// The built-in lists compiled, once per process (every checker with the built-in lexicon
 /// shares them; a checker compiles only its own lists over them).
 pub fn builtin_base() -> Arc<Base> {
-    static BASE: OnceLock<Arc<Base>> = OnceLock::new();
     BASE.get_or_init(|| Arc::new(Base::build(&builtin_lexicons()).unwrap_or_else(|e| panic!("built-in lexicon does not compile: {e}"))))
         .clone()
+}
+
+static BASE: OnceLock<Arc<Base>> = OnceLock::new();
+
+/// Whether this process has the compiled built-in lexicon (built or restored).
+pub(crate) fn builtin_base_is_built() -> bool {
+    BASE.get().is_some()
+}
+
+/// Installs a compiled built-in lexicon restored from a snapshot ([`crate::snapshot`]), unless
+/// one is there already. Returns whether it was installed.
+pub(crate) fn install_builtin_base(base: Base) -> bool {
+    BASE.set(Arc::new(base)).is_ok()
 }
 
 #[cfg(test)]

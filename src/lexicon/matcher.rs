@@ -37,6 +37,8 @@ use crate::normalize::{Normalized, Utf16Cursor};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use std::collections::{BTreeMap, HashMap};
 
+mod snapshot;
+
 /// The rule name of allow-list entries that apply to every rule (the user's allow-list).
 pub const GLOBAL_RULE: &str = "*";
 

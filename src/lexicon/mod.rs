@@ -9,6 +9,7 @@ pub(crate) mod official;
 mod parse;
 
 pub use builtin::{builtin_base, builtin_lexicons, BUILTIN, BUILTIN_RULE_LISTS, CUE_RULES};
+pub(crate) use builtin::{builtin_base_is_built, install_builtin_base};
 pub use entry::{Entry, Lexicon, When};
 pub use expand::{MAX_EXPANSION, MAX_SET_ITEMS};
 pub use error::LexiconError;

@@ -36,6 +36,7 @@ mod names;
 mod particles;
 
 pub use model::{model, Model};
+pub(crate) use model::{install_model, model_is_built};
 pub use names::{name_slips, NameSlip, ETHNIC_GROUPS};
 pub use particles::{slips, Slip, SlipKind};
 

@@ -40,9 +40,23 @@ pub struct Model {
 
 /// The model, built on first use.
 pub fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(Model::build)
 }
+
+static MODEL: OnceLock<Model> = OnceLock::new();
+
+/// Whether this process has the statistics (built or restored).
+pub(crate) fn model_is_built() -> bool {
+    MODEL.get().is_some()
+}
+
+/// Installs statistics restored from a snapshot ([`crate::snapshot`]), unless they are there
+/// already. Returns whether they were installed.
+pub(crate) fn install_model(model: Model) -> bool {
+    MODEL.set(model).is_ok()
+}
+
+mod snapshot;
 
 fn offset(c: char) -> Option<u64> {
     let c = c as u32;
