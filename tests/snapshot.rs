@@ -4,6 +4,8 @@
 //! The test runs its own binary a second time (with `WXLINT_SNAPSHOT_CHILD` set) as the process
 //! that builds, saves and checks; this process restores before anything is built.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 use wxlint::extract::html::extract_html;
 use wxlint::{Checker, Config};

@@ -4,6 +4,8 @@ use crate::finding::Severity;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub use super::shared_str::SharedStr;
+
 /// When a banned entry is reported (field `when=`, directive `@when`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum When {
@@ -33,17 +35,17 @@ impl When {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The term as written in the lexicon.
-    pub term: String,
+    pub term: SharedStr,
     /// The normalised matching key (see [`crate::normalize::key_of`]).
-    pub key: String,
+    pub key: SharedStr,
     /// The rule that reports this entry (`prohibited` unless the list says otherwise).
     pub rule: Arc<str>,
     /// Category id, e.g. `gambling`.
     pub category: Arc<str>,
     /// `None`: the rule's configured severity.
     pub severity: Option<Severity>,
-    pub suggestion: Option<String>,
-    pub note: Option<String>,
+    pub suggestion: Option<SharedStr>,
+    pub note: Option<SharedStr>,
     /// An allow-list entry: suppresses banned matches inside its own matches.
     pub allow: bool,
     /// When the entry is reported (banned entries of `prohibited`).

@@ -602,7 +602,7 @@ mod tests {
         let mut out = Vec::new();
         m.scan(text, DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
         out.iter()
-            .map(|h| (m.entry(h.entry).term.clone(), text[h.byte_start as usize..h.byte_end as usize].to_string()))
+            .map(|h| (m.entry(h.entry).term.to_string(), text[h.byte_start as usize..h.byte_end as usize].to_string()))
             .collect()
     }
 
@@ -682,9 +682,9 @@ mod tests {
         let m = Matcher::build(&[parse("t", lex, None).unwrap()]).unwrap();
         let mut out = Vec::new();
         m.scan("网上赌场", DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
-        let got: Vec<_> = out.iter().map(|h| (&*m.entry(h.entry).rule, &m.entry(h.entry).term)).collect();
+        let got: Vec<_> = out.iter().map(|h| (&*m.entry(h.entry).rule, m.entry(h.entry).term.as_str())).collect();
         // Each rule keeps its own leftmost-longest hit; neither hides the other.
-        assert_eq!(got, [("prohibited", &"网上赌场".to_string()), ("sign-off-topic", &"上赌场".to_string())]);
+        assert_eq!(got, [("prohibited", "网上赌场"), ("sign-off-topic", "上赌场")]);
         // The prohibited allow entry does not silence the other rule.
         out.clear();
         m.scan("网上赌场老板", DEFAULT_MAX_GAP, &mut ScanBuffers::default(), &mut out);
@@ -761,7 +761,7 @@ mod tests {
         out.iter()
             .map(|h| {
                 let e = m.entry(h.entry);
-                (h.byte_start, h.byte_end, e.rule.to_string(), e.term.clone(), e.severity)
+                (h.byte_start, h.byte_end, e.rule.to_string(), e.term.to_string(), e.severity)
             })
             .collect()
     }

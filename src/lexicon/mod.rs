@@ -7,10 +7,11 @@ mod expand;
 mod matcher;
 pub(crate) mod official;
 mod parse;
+mod shared_str;
 
 pub use builtin::{builtin_base, builtin_lexicons, BUILTIN, BUILTIN_RULE_LISTS, CUE_RULES};
 pub(crate) use builtin::{builtin_base_is_built, install_builtin_base};
-pub use entry::{Entry, Lexicon, When};
+pub use entry::{Entry, Lexicon, SharedStr, When};
 pub use expand::{MAX_EXPANSION, MAX_SET_ITEMS};
 pub use error::LexiconError;
 pub use matcher::{Base, Hit, Matcher, ScanBuffers, DEFAULT_MAX_GAP, GLOBAL_RULE, MAX_RAW_GAP};

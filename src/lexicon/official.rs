@@ -361,8 +361,8 @@ fn build() -> Lexicon {
     let mut entries = Vec::with_capacity(list.phrases.len() + variants.len());
     for p in &list.phrases {
         entries.push(Entry {
-            term: p.text.clone(),
-            key: key_of(&p.text),
+            term: p.text.clone().into(),
+            key: key_of(&p.text).into(),
             rule: rule.clone(),
             category: category(p.tag),
             severity: severity(p.tag),
@@ -376,12 +376,12 @@ fn build() -> Lexicon {
     for v in variants {
         let p = &list.phrases[v.phrase];
         entries.push(Entry {
-            key: key_of(&v.text),
-            term: v.text,
+            key: key_of(&v.text).into(),
+            term: v.text.into(),
             rule: rule.clone(),
             category: category(p.tag),
             severity: severity(p.tag),
-            suggestion: Some(p.text.clone()),
+            suggestion: Some(p.text.clone().into()),
             note: None,
             allow: false,
             when: Default::default(),
@@ -603,7 +603,7 @@ mod interplay {
         let mut silenced = Vec::new();
         let ignored = |r: &str| r == RULE || r == "spam" || crate::lexicon::CUE_RULES.contains(&r);
         for e in lists.iter().flat_map(|l| &l.entries).filter(|e| !e.allow && !ignored(&e.rule)) {
-            if let Some(p) = allowed.iter().find(|a| a.contains(&e.key)) {
+            if let Some(p) = allowed.iter().find(|a| a.contains(e.key.as_str())) {
                 silenced.push(format!("{} ({}) inside {p}", e.term, e.rule));
             }
         }

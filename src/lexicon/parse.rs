@@ -1,6 +1,6 @@
 //! The lexicon file parser. The format is documented in `lexicons/FORMAT.md`.
 
-use super::entry::{Entry, Lexicon, When};
+use super::entry::{Entry, Lexicon, SharedStr, When};
 use super::expand::Sets;
 use super::error::LexiconError;
 use crate::config::quote_str;
@@ -122,8 +122,8 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
         let mut fields = line.split('|');
         let term = fields.next().unwrap_or("").trim();
         let mut proto = Entry {
-            term: String::new(),
-            key: String::new(),
+            term: SharedStr::default(),
+            key: SharedStr::default(),
             rule: rule.clone(),
             category: cat.clone(),
             severity,
@@ -144,8 +144,8 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                 return Err(err(line_no, format!("field '{k}' is empty"), format!("字段“{k}”为空")));
             }
             match k {
-                "suggest" | "suggestion" => proto.suggestion = Some(v.to_string()),
-                "note" => proto.note = Some(v.to_string()),
+                "suggest" | "suggestion" => proto.suggestion = Some(v.into()),
+                "note" => proto.note = Some(v.into()),
                 "severity" => {
                     proto.severity = Some(Severity::parse(v).ok_or_else(|| err(line_no,
                         format!("unknown severity '{}' (block, review, warn or info)", quote_str(v)),
@@ -208,7 +208,7 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                             if explicit {
                                 lex.redefinitions.retain(|r| r.0 != term);
                             }
-                            lex.entries[i] = Entry { term, key, ..proto.clone() };
+                            lex.entries[i] = Entry { term: term.into(), key: key.into(), ..proto.clone() };
                             slot.insert((i, explicit));
                         }
                         continue;
@@ -218,7 +218,7 @@ pub fn parse(name: &str, text: &str, category: Option<&str>) -> Result<Lexicon, 
                     }
                 }
             }
-            lex.entries.push(Entry { term, key, ..proto.clone() });
+            lex.entries.push(Entry { term: term.into(), key: key.into(), ..proto.clone() });
         }
     }
     Ok(lex)

@@ -148,7 +148,7 @@ impl LexiconHit<'_> {
             end: self.at.hit.utf16_end as usize,
             text: self.text.to_string(),
             message,
-            suggestion: self.entry.suggestion.clone(),
+            suggestion: self.entry.suggestion.as_deref().map(str::to_owned),
         }
     }
 }

@@ -80,7 +80,7 @@ impl Rule for Prohibited {
                 (Verdict::Lowered(c), Locale::En) => Some(format!("reported or taught against (\"{c}\"); check the quotation is needed")),
                 _ => None,
             };
-            let note = why.or_else(|| entry.note.clone());
+            let note = why.or_else(|| entry.note.as_deref().map(str::to_owned));
             // This rule can report hundreds of hits in a long text: format one locale only.
             let message = match (ctx.locale, note.as_deref()) {
                 (Locale::ZhCn, None) => format!("疑似违禁内容【{label}】：“{matched}”"),

@@ -11,10 +11,6 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    pub(crate) fn u8(&mut self, v: u8) {
-        self.buf.push(v);
-    }
-
     pub(crate) fn u32(&mut self, v: u32) {
         self.buf.extend_from_slice(&v.to_le_bytes());
     }
@@ -34,17 +30,6 @@ impl Writer {
 
     pub(crate) fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
-    }
-
-    /// An optional string: `0` for none, else the length + 1 and the bytes.
-    pub(crate) fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            None => self.u32(0),
-            Some(s) => {
-                self.u32(u32::try_from(s.len() + 1).expect("short string"));
-                self.buf.extend_from_slice(s.as_bytes());
-            }
-        }
     }
 
     pub(crate) fn u16s(&mut self, v: &[u16]) {
@@ -93,10 +78,6 @@ impl<'a> Reader<'a> {
         self.pos == self.data.len()
     }
 
-    pub(crate) fn u8(&mut self) -> Result<u8, SnapshotError> {
-        Ok(self.take(1)?[0])
-    }
-
     pub(crate) fn u32(&mut self) -> Result<u32, SnapshotError> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
     }
@@ -117,16 +98,6 @@ impl<'a> Reader<'a> {
     pub(crate) fn str(&mut self) -> Result<&'a str, SnapshotError> {
         let b = self.bytes()?;
         std::str::from_utf8(b).map_err(|_| self.error("invalid UTF-8"))
-    }
-
-    pub(crate) fn opt_str(&mut self) -> Result<Option<&'a str>, SnapshotError> {
-        match self.u32()? as usize {
-            0 => Ok(None),
-            n => {
-                let b = self.take(n - 1)?;
-                std::str::from_utf8(b).map(Some).map_err(|_| self.error("invalid UTF-8"))
-            }
-        }
     }
 
     /// An array of `width`-byte items, as raw bytes (checked against the remaining length
@@ -180,25 +151,21 @@ mod tests {
     #[test]
     fn values_read_back_as_written() {
         let mut w = Writer::default();
-        w.u8(7);
         w.u32(0xdead_beef);
         w.str("涉赌 ok");
-        w.opt_str(None);
-        w.opt_str(Some(""));
+        w.str("");
         w.u16s(&[1, 65535]);
         w.u32s(&[]);
         w.u64s(&[u64::MAX]);
         let mut r = Reader::new(&w.buf, "test");
-        assert_eq!(r.u8().unwrap(), 7);
         assert_eq!(r.u32().unwrap(), 0xdead_beef);
         assert_eq!(r.str().unwrap(), "涉赌 ok");
-        assert_eq!(r.opt_str().unwrap(), None);
-        assert_eq!(r.opt_str().unwrap(), Some(""));
+        assert_eq!(r.str().unwrap(), "");
         assert_eq!(r.u16s().unwrap(), vec![1, 65535]);
         assert_eq!(r.u32s().unwrap(), Vec::<u32>::new());
         assert_eq!(r.u64s().unwrap(), vec![u64::MAX]);
         assert!(r.is_done());
-        assert!(r.u8().is_err());
+        assert!(r.u32().is_err());
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl std::error::Error for SnapshotError {}
 
 const MAGIC: &[u8; 8] = b"WXLINTSS";
 /// Version of the layout below; part of what [`build_id`] identifies, kept for clear errors.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const HEADER: usize = 8 + 4 + 8 + 8;
 
 /// The build of wxlint this binary is (a hash of its sources and lists, see `build.rs`), as 16

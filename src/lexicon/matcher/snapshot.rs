@@ -8,12 +8,15 @@
 
 use super::{Base, Layer};
 use crate::finding::Severity;
-use crate::lexicon::{Entry, When};
+use crate::lexicon::{Entry, SharedStr, When};
 use crate::snapshot::codec::{Reader, Writer};
 use crate::snapshot::SnapshotError;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+
+/// A missing string's (start, end).
+const NONE: u32 = u32::MAX;
 
 fn severity_code(s: Option<Severity>) -> u8 {
     match s {
@@ -79,16 +82,28 @@ impl Base {
             .collect();
         w.len(categories.len());
         categories.iter().for_each(|c| w.str(c));
-        w.len(layer.entries.len());
-        for (e, &cat) in layer.entries.iter().zip(&category_ids) {
-            w.str(&e.term);
-            w.str(&e.key);
-            w.u32(cat);
-            w.u8(severity_code(e.severity) | (when_code(e.when) << 3) | (u8::from(e.allow) << 5));
-            w.opt_str(e.suggestion.as_deref());
-            w.opt_str(e.note.as_deref());
-            w.u32(e.line as u32);
+        // Every string of every entry in one table; an entry holds (start, end) of its term,
+        // key, suggestion and note (`NONE` for a missing one).
+        let mut arena = String::new();
+        let mut refs: Vec<u32> = Vec::with_capacity(layer.entries.len() * 8);
+        let mut put = |s: Option<&str>, arena: &mut String| match s {
+            None => refs.extend([NONE, NONE]),
+            Some(s) => {
+                refs.extend([arena.len() as u32, (arena.len() + s.len()) as u32]);
+                arena.push_str(s);
+            }
+        };
+        for e in &layer.entries {
+            put(Some(&e.term), &mut arena);
+            put(Some(&e.key), &mut arena);
+            put(e.suggestion.as_deref(), &mut arena);
+            put(e.note.as_deref(), &mut arena);
         }
+        w.str(&arena);
+        w.u32s(&refs);
+        w.u32s(&category_ids);
+        w.bytes(&layer.entries.iter().map(|e| severity_code(e.severity) | (when_code(e.when) << 3) | (u8::from(e.allow) << 5)).collect::<Vec<u8>>());
+        w.u32s(&layer.entries.iter().map(|e| e.line as u32).collect::<Vec<u32>>());
         w.u16s(&layer.entry_rule);
         w.u32s(&layer.pattern_start);
         w.u32s(&layer.pattern_entries);
@@ -120,38 +135,38 @@ impl Base {
         for _ in 0..r.len()? {
             categories.push(Arc::from(r.str()?));
         }
-        let n = r.len()?;
-        let mut raw = Vec::with_capacity(n.min(1 << 20));
-        for _ in 0..n {
-            let (term, key) = (r.str()?, r.str()?);
-            let cat = r.u32()? as usize;
-            let flags = r.u8()?;
-            let (suggestion, note, line) = (r.opt_str()?, r.opt_str()?, r.u32()?);
-            let category = categories.get(cat).ok_or_else(|| r.error("category out of range"))?.clone();
-            let severity = severity_of(flags & 7).ok_or_else(|| r.error("bad severity"))?;
-            let when = when_of((flags >> 3) & 3).ok_or_else(|| r.error("bad 'when'"))?;
-            raw.push((term, key, category, severity, when, flags & 32 != 0, suggestion, note, line));
-        }
+        let arena: Arc<str> = Arc::from(r.str()?);
+        let (refs, cats, flags, lines) = (r.u32s()?, r.u32s()?, r.bytes()?, r.u32s()?);
         let entry_rule = r.u16s()?;
-        if entry_rule.len() != raw.len() || entry_rule.iter().any(|&i| i as usize >= rules.len()) {
-            return Err(r.error("entry rules do not match the entries"));
+        let n = cats.len();
+        if refs.len() != n * 8 || flags.len() != n || lines.len() != n || entry_rule.len() != n || entry_rule.iter().any(|&i| i as usize >= rules.len()) {
+            return Err(r.error("entry tables differ in length"));
         }
-        let entries: Vec<Entry> = raw
-            .into_iter()
-            .zip(&entry_rule)
-            .map(|((term, key, category, severity, when, allow, suggestion, note, line), &rule)| Entry {
-                term: term.to_owned(),
-                key: key.to_owned(),
-                rule: rules[rule as usize].clone(),
-                category,
-                severity,
-                suggestion: suggestion.map(str::to_owned),
-                note: note.map(str::to_owned),
-                allow,
-                when,
-                line: line as usize,
-            })
-            .collect();
+        let string = |i: usize| -> Result<Option<SharedStr>, SnapshotError> {
+            match (refs[i], refs[i + 1]) {
+                (NONE, NONE) => Ok(None),
+                (s, e) => SharedStr::slice(&arena, s as usize, e as usize).map(Some).ok_or_else(|| r.error("string out of range")),
+            }
+        };
+        let mut entries = Vec::with_capacity(n);
+        for i in 0..n {
+            let (Some(term), Some(key)) = (string(i * 8)?, string(i * 8 + 2)?) else {
+                return Err(r.error("entry without a term"));
+            };
+            let f = flags[i];
+            entries.push(Entry {
+                term,
+                key,
+                rule: rules[entry_rule[i] as usize].clone(),
+                category: categories.get(cats[i] as usize).ok_or_else(|| r.error("category out of range"))?.clone(),
+                severity: severity_of(f & 7).ok_or_else(|| r.error("bad severity"))?,
+                suggestion: string(i * 8 + 4)?,
+                note: string(i * 8 + 6)?,
+                allow: f & 32 != 0,
+                when: when_of((f >> 3) & 3).ok_or_else(|| r.error("bad 'when'"))?,
+                line: lines[i] as usize,
+            });
+        }
         let pattern_start = r.u32s()?;
         let pattern_entries = r.u32s()?;
         let key_lens = r.u32s()?;
