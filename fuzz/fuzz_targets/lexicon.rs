@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(lex) => {
             let mut checker = Checker::new(Config { builtin_lexicon: false, ..Config::default() }).unwrap();
             if checker.load_lexicon("fuzz", &text, Some("custom")).is_ok() {
-                let a = Article::from_paragraphs("标题", lex.entries.iter().take(20).map(|e| e.term.clone()));
+                let a = Article::from_paragraphs("标题", lex.entries.iter().take(20).map(|e| e.term.to_string()));
                 let findings = checker.check(&a);
                 assert_offsets(&a, &findings);
             }
