@@ -468,3 +468,31 @@ fn a_large_batch_shows_no_progress_bar_when_stderr_is_not_a_terminal() {
     assert_eq!(err, "报告已写到标准输出：25 篇文章，必须修改 0，需领导审核 0，建议修改 0，提示 0\n");
     assert_eq!(text_of_id(&stdout(&o), "n-articles"), "25");
 }
+
+#[test]
+fn simplified_markup_is_said_in_the_report_for_that_article_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-deep.html"), format!("<h1>深</h1>{}运动会", "<li><dd>".repeat(600))).unwrap();
+    std::fs::write(dir.path().join("b-plain.html"), "<h1>浅</h1><p>运动会圆满结束。</p>").unwrap();
+    let d = dir.path().to_str().unwrap();
+
+    let o = run(&["report", "--out", "-", d]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let html = stdout(&o);
+    assert_eq!(html.matches(r#"<p class="simplified""#).count(), 1, "one warning, for one article");
+    let deep = &html[html.find("a-deep.html").expect("the deep article is listed")..];
+    let deep_article = &deep[..deep.find("</article>").unwrap()];
+    assert!(deep_article.contains("标记过于复杂"), "the warning is in the deep article's own section");
+    assert!(stderr(&o).contains("1 篇标记过于复杂、已简化后检查"), "{}", stderr(&o));
+
+    let o = run(&["report", "--format", "json", "--out", "-", d]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let by_path: HashMap<String, bool> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string(), a["simplified"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(by_path.get("a-deep.html"), Some(&true), "{by_path:?}");
+    assert_eq!(by_path.get("b-plain.html"), Some(&false), "{by_path:?}");
+}

@@ -152,6 +152,26 @@ fn html_nested_figures_around_a_long_caption() {
 }
 
 #[test]
+fn html_figures_nested_in_each_others_captions() {
+    // Each figure holds an image and a caption that holds the next figure: n levels around a
+    // caption growing with n. Reading every figure's caption cost depth × size (quadratic
+    // here); only the outermost, which the walk reaches, is read now. Depth stays under the
+    // nesting guard's limit (2 levels per figure), so nothing is flattened.
+    let c = checker();
+    assert_linear(
+        "html figures nested in captions",
+        8,
+        60,
+        |n| {
+            let open = "<figure><img src=a.png><figcaption>".repeat(n);
+            let close = "</figcaption></figure>".repeat(n);
+            format!("{open}{}{close}", "图".repeat(n * 2000))
+        },
+        |s| html_and_check(&c, s),
+    );
+}
+
+#[test]
 fn html_many_images_under_one_long_caption() {
     let c = checker();
     assert_linear(

@@ -194,6 +194,10 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     if !data.unreadable.is_empty() {
         line.push_str(&format!("，{} 个文件无法读取", data.unreadable.len()));
     }
+    let simplified = data.articles.iter().filter(|a| a.doc.simplified).count();
+    if simplified > 0 {
+        line.push_str(&format!("，{simplified} 篇标记过于复杂、已简化后检查"));
+    }
     if earlier_reports > 0 {
         line.push_str(&format!("，跳过 {earlier_reports} 份以前生成的报告"));
     }

@@ -420,6 +420,11 @@ fn article_section(h: &mut String, n: usize, a: &Checked, account: Option<&str>,
         author = if author.is_empty() { "（未填写）".to_string() } else { esc(author) },
         problems = if problems.is_empty() { "无".to_string() } else { problems.join("，") },
     );
+    if doc.simplified {
+        // The Chinese half of the warning (the report is in Chinese).
+        let zh = wxlint::extract::SIMPLIFIED_WARNING.split(" / ").next().unwrap_or_default();
+        let _ = writeln!(h, r#"<p class="simplified" role="note"><strong>注意</strong>{}</p>"#, esc(zh));
+    }
     if a.findings.is_empty() {
         let _ = writeln!(h, r#"<p class="clean">✓ 未发现问题</p>"#);
     } else {
@@ -495,6 +500,7 @@ h1{margin:0 0 14px;font-size:28px;letter-spacing:.12em;font-weight:700}
 h2{font-size:19px;margin:34px 0 12px;padding-left:10px;border-left:4px solid var(--accent);line-height:1.3}
 h3.sub{font-size:15px;margin:22px 0 8px}
 .hint{color:var(--muted);font-size:13px;margin:-4px 0 10px}
+.simplified{border-left:4px solid #92400e;background:#fffbeb;color:#78350f;padding:6px 10px;margin:8px 0;font-size:13px}.simplified strong{margin-right:6px}
 .verdict{margin:0 0 16px;padding:10px 14px;border-radius:4px;border:1px solid}
 .v-block{background:var(--block-bg);border-color:#fecaca;color:#7f1d1d}.v-review{background:var(--review-bg);border-color:#e9d5ff;color:#581c87}.v-ok{background:var(--ok-bg);border-color:#bbf7d0;color:#14532d}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px}

@@ -4,7 +4,9 @@
 //! {"generator": "wxlint-report", "version", "generated", "config": [{"label", "value"}],
 //!  "summary": {"articles", "block", "review", "warn", "info", "unreadable"},
 //!  "articles": [{"path", "title", "account", "published": {"date", "source"} | null,
-//!                "duplicateOf": path | null, "findings": [Finding…]}],   // worst first
+//!                "duplicateOf": path | null,
+//!                "simplified": bool,   // the markup was simplified before checking (see extract)
+//!                "findings": [Finding…]}],   // worst first
 //!  "unreadable": [{"path", "reason"}],
 //!  "cadence": {"weeklyMin", "gapDays", "period": {"from", "to", "explicit"} | null,
 //!              "accounts": [{"account", "summary", "total", "perWeek", "weeksBelow",
@@ -53,6 +55,7 @@ pub fn render(data: &ReportData) -> String {
                 "account": h.accounts[i],
                 "published": a.published.date.as_ref().map(|d| json!({"date": d.date.to_string(), "source": d.source})),
                 "duplicateOf": duplicate_of.get(&i).map(|&j| data.articles[j].doc.path.clone()),
+                "simplified": a.doc.simplified,
                 "findings": a.findings,
             })
         })

@@ -201,6 +201,25 @@ test('wrong argument types throw TypeErrors, and the checker keeps working', () 
   c.free();
 });
 
+test('5,000 checkers that were never freed do not exhaust the module (the built-in lexicon is shared)', () => {
+  // Issue 12 found ~1,000 unfreed checkers exhausting the 4 GB address space (4.1 MB each).
+  // The generated JS also frees a collected Checker (FinalizationRegistry); this test does not
+  // rely on a collection, it keeps every checker alive.
+  const article = { title: '运动会', blocks: [{ type: 'text', text: '本届运动会圆满结束，网上赌场。'.repeat(20) }] };
+  const expected = JSON.stringify(new Checker().check(article));
+  assert.ok(JSON.parse(expected).some((f) => f.rule === 'prohibited'), expected);
+  const kept = [];
+  for (let i = 0; i < 5000; i++) {
+    const c = new Checker();
+    if (i % 500 === 0) assert.equal(JSON.stringify(c.check(article)), expected, `checker ${i}`);
+    kept.push(c);
+  }
+  assert.equal(JSON.stringify(kept[4999].check(article)), expected);
+  assert.equal(JSON.stringify(new Checker().check(article)), expected);
+  assert.equal(typeof version(), 'string');
+  for (const c of kept) c.free();
+});
+
 test('lone surrogates: finding.text is exactly the slice of the input', () => {
   const article = { title: '\uD800网上赌场\uDC00', blocks: [{ type: 'text', text: '欢迎来到网上\uD800赌场代理，xx\uDFFF镇' }] };
   const findings = new Checker().check(article);

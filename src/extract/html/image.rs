@@ -8,25 +8,48 @@ use super::style::{self, InlineStyle};
 use crate::model::ImageBlock;
 
 /// A figure and what the walk needs to know about it (found by the walk in one pass over
-/// the document: whether it holds an `<img>`, and the text of its first `<figcaption>`).
+/// the document: whether it holds an `<img>`, and its first `<figcaption>`).
 #[derive(Debug)]
-pub(crate) struct Figure {
+pub(crate) struct Figure<'a> {
     pub has_image: bool,
-    pub caption: Option<Rc<str>>,
+    /// Shared by every figure whose first caption it is.
+    pub caption: Option<Rc<Caption<'a>>>,
     /// Images given the caption so far.
     pub given: std::cell::Cell<usize>,
+}
+
+/// A `<figcaption>` and its text, read the first time an image asks for it: only captions the
+/// walk reaches are read (500 nested figures around a 1 MB caption would otherwise read 500
+/// captions of 1 MB each, one per figure, though the walk skips all but the outermost).
+#[derive(Debug)]
+pub(crate) struct Caption<'a> {
+    el: ElementRef<'a>,
+    text: std::cell::OnceCell<Option<Rc<str>>>,
+}
+
+impl<'a> Caption<'a> {
+    pub fn new(el: ElementRef<'a>) -> Self {
+        Caption { el, text: std::cell::OnceCell::new() }
+    }
+
+    /// The caption's text (blocks joined by line breaks); `None` when it is empty.
+    pub fn text(&self) -> Option<&str> {
+        self.text
+            .get_or_init(|| Some(super::walk::text_of(self.el, "\n")).filter(|t| !t.is_empty()).map(Rc::from))
+            .as_deref()
+    }
 }
 
 /// Most caption bytes copied to the images of one figure beyond its first: every image of a
 /// figure carries its caption, but 10,000 images under a 900 KB caption would copy 9 GB.
 pub(crate) const MAX_CAPTION_COPIES_BYTES: usize = 64 * 1024;
 
-impl Figure {
+impl Figure<'_> {
     /// The caption for the figure's next image: each one gets it while the copies stay within
     /// [`MAX_CAPTION_COPIES_BYTES`], then only the first does (the caption rule counts a run
     /// of images as captioned when one of them is).
     pub fn caption_for_next_image(&self) -> Option<String> {
-        let caption = self.caption.as_deref()?;
+        let caption = self.caption.as_ref()?.text()?;
         let n = self.given.get();
         if n > 0 && caption.len().saturating_mul(n) > MAX_CAPTION_COPIES_BYTES {
             return None;

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use scraper::{ElementRef, Node};
 
-use super::image::{image, Figure};
+use super::image::{image, Caption, Figure};
 use super::style::{self, InlineStyle};
 use crate::model::{Align, Block, TextBlock, TextStyle};
 
@@ -96,7 +96,7 @@ fn is_block(el: ElementRef<'_>, inline: &InlineStyle) -> bool {
 
 /// Inherited state of an open element.
 #[derive(Clone, Default)]
-struct Frame {
+struct Frame<'a> {
     is_block: bool,
     /// Identity of the nearest block-level element (this one or an ancestor).
     block_key: usize,
@@ -105,7 +105,7 @@ struct Frame {
     color: Option<Rc<str>>,
     heading: bool,
     pre: bool,
-    figure: Option<Rc<Figure>>,
+    figure: Option<Rc<Figure<'a>>>,
 }
 
 enum Step<'a> {
@@ -136,8 +136,8 @@ struct Walker<'a, 's> {
     /// Block-level elements that directly hold an image.
     image_paragraphs: HashSet<usize>,
     /// What each `<figure>` holds (body mode), found in one pass before the walk.
-    figures: HashMap<usize, Rc<Figure>>,
-    frames: Vec<Frame>,
+    figures: HashMap<usize, Rc<Figure<'a>>>,
+    frames: Vec<Frame<'a>>,
     pending: Pending,
     blocks: Vec<Block>,
 }
@@ -161,14 +161,15 @@ impl<'a, 's> Walker<'a, 's> {
         walker
     }
 
-    /// For every `<figure>`: whether it holds an image, and the text of its first
-    /// `<figcaption>`. One pass over the elements: each image or caption marks the figures
-    /// around it, stopping at the first already marked (whose ancestors are marked too), and a
-    /// caption's text is read once however many figures it belongs to. (Asking each figure in
-    /// turn would cost depth × size: 500 nested figures around a 6 MB caption took 2.9 GB.)
+    /// For every `<figure>`: whether it holds an image, and its first `<figcaption>`. One pass
+    /// over the elements: each image or caption marks the figures around it, stopping at the
+    /// first already marked (whose ancestors are marked too). A caption's text is read only
+    /// when an image reached by the walk asks for it, once however many figures it belongs to
+    /// (reading each figure's caption in turn cost depth × size: 500 nested figures around a
+    /// 6 MB caption took 2.9 GB).
     fn find_figures(&mut self) {
         let mut has_image: HashSet<usize> = HashSet::new();
-        let mut captions: HashMap<usize, Option<Rc<str>>> = HashMap::new();
+        let mut captions: HashMap<usize, Rc<Caption<'a>>> = HashMap::new();
         let mut any_figure = false;
         for el in self.root.descendent_elements() {
             match el.value().name() {
@@ -181,13 +182,13 @@ impl<'a, 's> Walker<'a, 's> {
                     }
                 }
                 "figcaption" if any_figure => {
-                    let mut text: Option<Option<Rc<str>>> = None;
+                    let mut caption: Option<Rc<Caption<'a>>> = None;
                     for a in el.ancestors().filter_map(ElementRef::wrap).filter(|a| a.value().name() == "figure") {
                         if captions.contains_key(&key(a)) {
                             break;
                         }
-                        let t = text.get_or_insert_with(|| Some(text_of(el, "\n")).filter(|t| !t.is_empty()).map(Rc::from));
-                        captions.insert(key(a), t.clone());
+                        let c = caption.get_or_insert_with(|| Rc::new(Caption::new(el)));
+                        captions.insert(key(a), c.clone());
                     }
                 }
                 _ => {}
@@ -195,7 +196,7 @@ impl<'a, 's> Walker<'a, 's> {
         }
         for el in self.root.descendent_elements().filter(|e| e.value().name() == "figure") {
             let k = key(el);
-            let caption = captions.get(&k).cloned().flatten();
+            let caption = captions.get(&k).cloned();
             self.figures.insert(k, Rc::new(Figure { has_image: has_image.contains(&k), caption, given: Default::default() }));
         }
     }
