@@ -278,26 +278,26 @@ pub fn quote_str(s: &str) -> String {
     }
 }
 
-/// A JSON value for an error message: short, whatever its size.
-fn describe_value(v: &serde_json::Value) -> String {
+/// A JSON value for an error message, in Chinese and in English: short, whatever its size.
+fn describe_value(v: &serde_json::Value) -> (String, String) {
     use serde_json::Value;
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => quote_str(&n.to_string()),
-        Value::String(s) => format!("\"{}\"", quote_str(s)),
-        Value::Array(a) => format!("an array of {} items", a.len()),
-        Value::Object(o) => format!("an object with {} keys", o.len()),
+        Value::Null => ("null".into(), "null".into()),
+        Value::Bool(b) => (b.to_string(), b.to_string()),
+        Value::Number(n) => (quote_str(&n.to_string()), quote_str(&n.to_string())),
+        Value::String(s) => (format!("\"{}\"", quote_str(s)), format!("\"{}\"", quote_str(s))),
+        Value::Array(a) => (format!("含 {} 项的数组", a.len()), format!("an array of {} items", a.len())),
+        Value::Object(o) => (format!("含 {} 个键的对象", o.len()), format!("an object with {} keys", o.len())),
     }
 }
 
 fn type_error(path: &str, want_zh: &str, want_en: &str, got: &serde_json::Value) -> ConfigError {
-    let got = describe_value(got);
+    let (got_zh, got) = describe_value(got);
     if path.is_empty() {
-        ConfigError(format!("配置应为{want_zh}，实际为 {got}（invalid configuration: expected {want_en}, got {got}）"))
+        ConfigError(format!("配置应为{want_zh}，实际为{got_zh}（invalid configuration: expected {want_en}, got {got}）"))
     } else {
         let path = quote_str(path);
-        ConfigError(format!("配置项 {path} 应为{want_zh}，实际为 {got}（invalid configuration: `{path}`: expected {want_en}, got {got}）"))
+        ConfigError(format!("配置项 {path} 应为{want_zh}，实际为 {got_zh}（invalid configuration: `{path}`: expected {want_en}, got {got}）"))
     }
 }
 
