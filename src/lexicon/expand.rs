@@ -10,6 +10,10 @@ use std::collections::HashMap;
 
 /// The most terms one line may expand to.
 pub const MAX_EXPANSION: usize = 4096;
+/// The most bytes (UTF-8, all terms together) one line may expand to: 4,096 terms of a few
+/// characters are ~100 KB, but 4,096 products of a 4 KB line would be 16 MB (found by the
+/// `config` fuzz target: a 4 KB allow-list item took half a second to compile).
+pub const MAX_EXPANSION_BYTES: usize = 256 * 1024;
 /// The most items one set may hold (after expanding the sets it refers to).
 pub const MAX_SET_ITEMS: usize = 4096;
 
@@ -111,6 +115,18 @@ impl Sets {
                 format!("“{}”展开后超过 {MAX_EXPANSION} 个词条", t()),
             ));
         }
+        // Total size: each part's items appear in (count / |part|) terms.
+        let count = total.unwrap_or(0);
+        let bytes = parts.iter().try_fold(0usize, |acc, p| {
+            let per_item = count / p.len().max(1);
+            p.iter().try_fold(acc, |a, item| item.len().checked_mul(per_item).and_then(|b| a.checked_add(b)))
+        });
+        if bytes.is_none_or(|b| b > MAX_EXPANSION_BYTES) {
+            return Err(error(
+                format!("'{}' expands to more than {} KB of terms", t(), MAX_EXPANSION_BYTES / 1024),
+                format!("“{}”展开后的词条总长超过 {} KB", t(), MAX_EXPANSION_BYTES / 1024),
+            ));
+        }
         let mut out = vec![String::new()];
         for p in &parts {
             let mut next = Vec::with_capacity(out.len() * p.len());
@@ -165,6 +181,17 @@ mod tests {
         }
         let e = sets.define(&format!("-{long}"), "a").unwrap_err();
         assert!(e.en.chars().count() < 200, "{}", e.en.chars().count());
+    }
+
+    #[test]
+    fn a_long_term_times_many_products_is_refused_by_size() {
+        let s = Sets::default();
+        // 12 two-item groups: 4,096 terms (the count limit), each ~3 KB: 12 MB in all.
+        let long = "字".repeat(1000);
+        let e = s.expand(&format!("{long}{}", "{a,b}".repeat(12))).unwrap_err();
+        assert!(e.en.contains("KB of terms") && e.zh.contains("总长超过"), "{}", e.en);
+        // The same product of short terms is fine (4,096 terms of ~16 bytes).
+        assert_eq!(s.expand(&format!("词{}", "{a,b}".repeat(12))).unwrap().len(), 4096);
     }
 
     #[test]
