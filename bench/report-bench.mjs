@@ -3,7 +3,7 @@
 // rows), as in issue 13's floor ("10,000 articles and a year of daily statistics produce the
 // report in under 2 s"). Not a test: prints the timings.
 //
-//   cargo build --release && node bench/report-bench.mjs [--runs 5] [--format html|json] [--md]
+//   cargo build --release && node bench/report-bench.mjs [--runs 5] [--format html|json] [--md] [--keep]
 //
 // The inputs are generated deterministically (mulberry32, bench/data.mjs) into a temporary
 // folder: saved published pages with the real page structure (title, #js_name, #js_content with
@@ -156,5 +156,7 @@ try {
   console.log(`check --format json, same files: median ${s(chk.median)} (min ${s(chk.min)}, max ${s(chk.max)})`);
   console.log(`report / check: ${(rep.median / chk.median).toFixed(2)}× (medians)`);
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  // --keep leaves the generated inputs for profiling (the folder is printed).
+  if (args.includes('--keep')) console.log(`inputs kept in ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -27,6 +27,7 @@ use std::cmp::Reverse;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 use wxlint::config::{resolve, OptionValue};
 use wxlint::extract::detect_format;
@@ -81,7 +82,39 @@ impl ReportData {
 }
 
 pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
-    let setup = build_checker(&args.checker)?;
+    // Start-up overlaps the work. The typo statistics (~70 ms, built once per process) are built
+    // on a thread of their own, instead of by the first check while every worker waits (wasted
+    // only when a configuration turns the typo rule off); the checker (~150 ms: the lexicon's
+    // compilation) is built on another while this thread finds the files and the workers read
+    // and extract the first ones. The first worker that needs it waits for it (or builds it, if
+    // it gets there first: `get_or_init` runs the build once).
+    std::thread::spawn(|| {
+        wxlint::wording::model();
+    });
+    let built: OnceLock<Result<Setup, CliError>> = OnceLock::new();
+    let setup_of = || built.get_or_init(|| build_checker(&args.checker));
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            setup_of();
+        });
+        // A refused configuration is the error to report, whatever else went wrong (as when
+        // the checker was built first).
+        match run_with(args, &built, &setup_of) {
+            Err(other) => Err(setup_of().as_ref().err().map_or(other, |e| CliError(e.0.clone()))),
+            ok => ok,
+        }
+    })
+}
+
+fn run_with<'s>(
+    args: &ReportArgs,
+    built: &OnceLock<Result<Setup, CliError>>,
+    setup_of: &(impl Fn() -> &'s Result<Setup, CliError> + Sync),
+) -> Result<i32, CliError> {
+    // A configuration already refused is reported before anything else.
+    if let Some(Err(e)) = built.get() {
+        return Err(CliError(e.0.clone()));
+    }
     let now = now_secs();
     let today = Date::from_unix_beijing(now).unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
     let health_rules = rules(&args.health, today)?;
@@ -120,10 +153,14 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
         inputs.files.len(),
         |i| {
             let path = &inputs.files[i];
+            if matches!(built.get(), Some(Err(_))) {
+                return Ok(None); // the configuration was refused: the error is returned below
+            }
             load(path, None).map(|doc| {
                 if is_earlier_report(&doc.source) {
                     return None;
                 }
+                let Ok(setup) = setup_of() else { return None };
                 let findings = setup.checker.check(&doc.article);
                 let published = published_of(path, &doc);
                 Some((doc, findings, published))
@@ -132,6 +169,17 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
         |done| progress.advance_to(done),
     );
     progress.finish();
+    let setup = match setup_of() {
+        Ok(setup) => setup,
+        Err(e) => {
+            // A refused configuration: no report, and no empty file left behind.
+            drop(file);
+            if !existed && !to_stdout {
+                let _ = fs::remove_file(&out);
+            }
+            return Err(CliError(e.0.clone()));
+        }
+    };
     let mut articles = Vec::new();
     let mut earlier_reports = 0;
     for outcome in outcomes {
@@ -154,7 +202,7 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     }
     articles.sort_by_key(Checked::sort_key); // stable: ties keep the order found
     let health = health(&args.health, health_rules, &articles, stats);
-    let mut config = config_summary(&setup);
+    let mut config = config_summary(setup);
     config.extend(health_summary(&health));
 
     let data = ReportData {
@@ -206,7 +254,11 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
         line.push_str(&format!("，{stats_problems} 个统计文件有无法读取的内容"));
     }
     eprintln!("{line}");
-    Ok(if data.count(Severity::Block) > 0 { EXIT_BLOCK } else { EXIT_OK })
+    let code = if data.count(Severity::Block) > 0 { EXIT_BLOCK } else { EXIT_OK };
+    // The process ends now: freeing every article's text and tree one by one (~50 ms for 10,000
+    // pages) would only delay the exit.
+    std::mem::forget(data);
+    Ok(code)
 }
 
 /// Whether a file is a report made by `wxlint report` (its generator tag is in the `<head>`, within

@@ -70,13 +70,21 @@ pub(crate) mod selectors {
     pub const DOCUMENT_TITLE: &str = "title";
 }
 
-/// Parse a selector from [`selectors`]; they are constants checked by the tests.
-fn sel(css: &str) -> Selector {
-    Selector::parse(css).unwrap_or_else(|e| panic!("invalid built-in selector {css:?}: {e:?}"))
+/// A selector from [`selectors`] (constants checked by the tests), parsed once per process: a
+/// batch of 10,000 pages would otherwise parse each selector 10,000 times.
+fn sel(css: &'static str) -> &'static Selector {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static PARSED: OnceLock<Mutex<HashMap<&'static str, &'static Selector>>> = OnceLock::new();
+    let mut parsed = PARSED.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    // Leaked on purpose: one per built-in selector constant, a bounded set.
+    parsed.entry(css).or_insert_with(|| {
+        Box::leak(Box::new(Selector::parse(css).unwrap_or_else(|e| panic!("invalid built-in selector {css:?}: {e:?}"))))
+    })
 }
 
-fn first<'a>(scope: &'a Html, css: &str) -> Option<ElementRef<'a>> {
-    scope.select(&sel(css)).next()
+fn first<'a>(scope: &'a Html, css: &'static str) -> Option<ElementRef<'a>> {
+    scope.select(sel(css)).next()
 }
 
 /// An attribute, trimmed.
@@ -137,7 +145,7 @@ fn body_root(doc: &Html) -> Root<'_> {
     if let Some(el) = first(doc, selectors::PUBLISHED_BODY) {
         return Root::Element(el, false);
     }
-    let candidates: Vec<ElementRef<'_>> = doc.select(&sel(selectors::PROSEMIRROR)).filter(|e| !is_title_prosemirror(*e)).collect();
+    let candidates: Vec<ElementRef<'_>> = doc.select(sel(selectors::PROSEMIRROR)).filter(|e| !is_title_prosemirror(*e)).collect();
     if let Some(el) = candidates.iter().find(|e| in_body_container(**e)).or(candidates.first()) {
         return Root::Element(*el, false);
     }
@@ -149,7 +157,7 @@ fn body_root(doc: &Html) -> Root<'_> {
                 return Root::Frame(inline);
             }
         } else {
-            let inner = frame.select(&sel(selectors::RICH_MEDIA_CONTENT)).next().unwrap_or(frame);
+            let inner = frame.select(sel(selectors::RICH_MEDIA_CONTENT)).next().unwrap_or(frame);
             return Root::Element(inner, false);
         }
     }
@@ -177,7 +185,7 @@ fn in_body_container(el: ElementRef<'_>) -> bool {
 
 /// The first `h1` of a fragment with text, and that text.
 fn first_h1(root: ElementRef<'_>) -> Option<(ElementRef<'_>, String)> {
-    root.select(&sel(selectors::H1)).map(|h| (h, text_of(h, " "))).find(|(_, t)| !t.is_empty())
+    root.select(sel(selectors::H1)).map(|h| (h, text_of(h, " "))).find(|(_, t)| !t.is_empty())
 }
 
 /// Title, author and digest from the page's fields (the fragment fallbacks for the title,

@@ -47,50 +47,56 @@ impl InlineStyle {
     /// Parse an inline `style` attribute. Unknown properties and unparsable values are ignored.
     pub(crate) fn parse(style: &str) -> InlineStyle {
         let mut out = InlineStyle::default();
-        for (property, value) in declarations(style) {
-            match property.as_str() {
-                "text-align" => out.text_align = parse_align(&value).or(out.text_align),
-                "font-size" => out.font_size = parse_font_size(&value).or(out.font_size),
-                "color" => out.color = parse_color(&value).or(out.color),
-                "display" => out.display = Some(value.to_ascii_lowercase()),
-                "white-space" => out.white_space = Some(value.to_ascii_lowercase()),
-                "width" => out.width_px = css_px(&value).or(out.width_px),
-                "height" => out.height_px = css_px(&value).or(out.height_px),
-                _ => {}
-            }
-        }
+        declarations(style, |property, value| match property {
+            "text-align" => out.text_align = parse_align(value).or(out.text_align),
+            "font-size" => out.font_size = parse_font_size(value).or(out.font_size),
+            "color" => out.color = parse_color(value).or(out.color.take()),
+            "display" => out.display = Some(value.to_ascii_lowercase()),
+            "white-space" => out.white_space = Some(value.to_ascii_lowercase()),
+            "width" => out.width_px = css_px(value).or(out.width_px),
+            "height" => out.height_px = css_px(value).or(out.height_px),
+            _ => {}
+        });
         out
     }
 }
 
-/// Split a declaration list into `(property, value)` pairs: property lowercased, value
-/// trimmed and without `!important`. Semicolons inside quotes or parentheses
-/// (`url(data:…;base64,…)`) do not split.
-pub(crate) fn declarations(style: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut start = 0usize;
+/// Split a declaration list into `(property, value)` pairs, in order, and hand each to `f`:
+/// property lowercased, value trimmed and without `!important`, neither empty. Semicolons inside
+/// quotes or parentheses (`url(data:…;base64,…)`) do not split. Allocates only for a property
+/// written with capitals (every element's style goes through here).
+pub(crate) fn declarations(style: &str, mut f: impl FnMut(&str, &str)) {
+    let mut lower = String::new();
     let mut push = |decl: &str| {
         if let Some((property, value)) = decl.split_once(':') {
-            let property = property.trim().to_ascii_lowercase();
+            let mut property = property.trim();
+            if property.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.clear();
+                lower.push_str(property);
+                lower.make_ascii_lowercase();
+                property = &lower;
+            }
             let mut value = value.trim();
-            if let Some(pos) = value.to_ascii_lowercase().rfind("!important") {
+            if let Some(pos) = rfind_ascii_ci(value, "!important") {
                 value = value[..pos].trim_end();
             }
             if !property.is_empty() && !value.is_empty() {
-                out.push((property, value.to_string()));
+                f(property, value);
             }
         }
     };
-    for (i, c) in style.char_indices() {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut start = 0usize;
+    // Every delimiter is ASCII, so a byte scan finds them without splitting a character.
+    for (i, &c) in style.as_bytes().iter().enumerate() {
         match (quote, c) {
             (Some(q), _) if c == q => quote = None,
             (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '(') => depth += 1,
-            (None, ')') => depth = depth.saturating_sub(1),
-            (None, ';') if depth == 0 => {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'(') => depth += 1,
+            (None, b')') => depth = depth.saturating_sub(1),
+            (None, b';') if depth == 0 => {
                 push(&style[start..i]);
                 start = i + 1;
             }
@@ -98,7 +104,12 @@ pub(crate) fn declarations(style: &str) -> Vec<(String, String)> {
         }
     }
     push(&style[start..]);
-    out
+}
+
+/// The byte offset of the last occurrence of the ASCII `needle` in `hay`, ignoring ASCII case.
+fn rfind_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).rev().find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// `text-align` values (and the old `align` attribute).
@@ -203,13 +214,17 @@ mod tests {
 
     #[test]
     fn splits_declarations_outside_quotes_and_parentheses() {
-        let d = declarations("color: rgb(136, 136, 136) !important; background:url(data:a;b) ; FONT-SIZE:12px;;x");
+        let mut d: Vec<(String, String)> = Vec::new();
+        declarations("color: rgb(136, 136, 136) !IMPORTANT; background:url(data:a;b) ; FONT-SIZE:12px;;x;font:'a;b'", |p, v| {
+            d.push((p.into(), v.into()))
+        });
         assert_eq!(
             d,
             vec![
                 ("color".into(), "rgb(136, 136, 136)".into()),
                 ("background".into(), "url(data:a;b)".into()),
                 ("font-size".into(), "12px".into()),
+                ("font".into(), "'a;b'".into()),
             ]
         );
     }

@@ -83,6 +83,12 @@ pub(crate) fn is_placeholder(el: ElementRef<'_>) -> bool {
         })
 }
 
+/// An element's `style` attribute: a scan of its few attributes (`ElementRef::attr` interns the
+/// name as an atom first, on every element of every page).
+fn style_attr<'a>(el: ElementRef<'a>) -> &'a str {
+    el.value().attrs().find(|&(name, _)| name == "style").map_or("", |(_, value)| value)
+}
+
 /// Whether an element is left out of the walk with its content.
 fn is_skipped(el: ElementRef<'_>) -> bool {
     SKIPPED_TAGS.contains(&el.value().name()) || is_placeholder(el)
@@ -212,7 +218,7 @@ impl<'a, 's> Walker<'a, 's> {
             }
             let paragraph = ancestors
                 .into_iter()
-                .find(|a| is_block(*a, &InlineStyle::parse(a.attr("style").unwrap_or(""))))
+                .find(|a| is_block(*a, &InlineStyle::parse(style_attr(*a))))
                 .map_or(root_key, key);
             self.image_paragraphs.insert(paragraph);
         }
@@ -250,7 +256,7 @@ impl<'a, 's> Walker<'a, 's> {
     /// Handle an element's start; returns whether to walk into it (a frame was pushed).
     fn enter(&mut self, el: ElementRef<'a>) -> bool {
         let name = el.value().name();
-        let inline = InlineStyle::parse(el.attr("style").unwrap_or(""));
+        let inline = InlineStyle::parse(style_attr(el));
         let is_root = el == self.root;
         let block = is_root || is_block(el, &inline);
         if !is_root && (is_skipped(el) || self.skip.contains(&el)) {
