@@ -2,6 +2,7 @@
 //! status (see the module documentation of `cli` for the rules).
 
 use super::args::{CheckArgs, CheckFormat};
+use super::batch::map_ordered;
 use super::color::Painter;
 use super::input::{load, validate};
 use super::output_json::{write_reports, Report};
@@ -45,6 +46,9 @@ impl Tally {
     }
 }
 
+/// Files per parallel chunk of `check`.
+const CHUNK: usize = 256;
+
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     validate(&args.paths)?;
     let checker = build_checker(&args.checker)?.checker;
@@ -56,13 +60,24 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let mut sarif = SarifLog::default();
 
     let written = (|| -> io::Result<()> {
-        for path in &args.paths {
-            match load(path, args.title.as_deref()) {
-                Ok(doc) => {
+        // Files are read, extracted and checked on every core, a chunk at a time, and written in
+        // the order given as each chunk completes (output keeps streaming on a long list).
+        let checked = args.paths.chunks(CHUNK).flat_map(|chunk| {
+            map_ordered(
+                chunk.len(),
+                |i| load(&chunk[i], args.title.as_deref()).map(|doc| {
+                    let findings = checker.check(&doc.article);
+                    (doc, findings)
+                }),
+                |_| {},
+            )
+        });
+        for outcome in checked {
+            match outcome {
+                Ok((doc, findings)) => {
                     if doc.simplified {
                         eprintln!("wxlint: {}: 警告：{}", doc.path, wxlint::extract::SIMPLIFIED_WARNING);
                     }
-                    let findings = checker.check(&doc.article);
                     tally.add(&findings);
                     match args.format {
                         CheckFormat::Text => {
