@@ -109,14 +109,13 @@ impl Sets {
             parts.push(vec![rest.to_string()]);
         }
         let total = parts.iter().try_fold(1usize, |acc, p| acc.checked_mul(p.len()).filter(|&n| n <= MAX_EXPANSION));
-        if total.is_none() {
+        let Some(count) = total else {
             return Err(error(
                 format!("'{}' expands to more than {MAX_EXPANSION} terms", t()),
                 format!("“{}”展开后超过 {MAX_EXPANSION} 个词条", t()),
             ));
-        }
+        };
         // Total size: each part's items appear in (count / |part|) terms.
-        let count = total.unwrap_or(0);
         let bytes = parts.iter().try_fold(0usize, |acc, p| {
             let per_item = count / p.len().max(1);
             p.iter().try_fold(acc, |a, item| item.len().checked_mul(per_item).and_then(|b| a.checked_add(b)))
