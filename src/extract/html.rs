@@ -191,14 +191,53 @@ fn first_h1(root: ElementRef<'_>) -> Option<(ElementRef<'_>, String)> {
 /// Title, author and digest from the page's fields (the fragment fallbacks for the title,
 /// first `h1` then `<title>`, are applied by [`extract_html`], which knows the body root).
 fn fields(doc: &Html) -> Article {
-    Article { title: title(doc), author: author(doc), digest: digest(doc), blocks: Vec::new() }
+    let present = Present::of(doc);
+    Article { title: title(doc, &present), author: author(doc, &present), digest: digest(doc, &present), blocks: Vec::new() }
 }
 
-fn title(doc: &Html) -> String {
+/// What a page holds, from one pass over its elements, so that the field lookups skip the
+/// selectors that cannot match: each lookup that finds nothing walks the whole document, and an
+/// editor's fields (`<input>`, `<textarea>`) are absent from a saved page and the reverse. A
+/// superset test (names and ids compared ignoring ASCII case, as selectors in quirks mode do):
+/// when it says present, the selector still decides.
+struct Present {
+    textarea: bool,
+    input: bool,
+    meta: bool,
+    author_id: bool,
+}
+
+impl Present {
+    fn of(doc: &Html) -> Present {
+        let mut p = Present { textarea: false, input: false, meta: false, author_id: false };
+        let author_id = selectors::PUBLISHED_AUTHOR.trim_start_matches('#');
+        // Every element node, as `Html::select` visits them.
+        for el in doc.tree.nodes().filter_map(ElementRef::wrap) {
+            let e = el.value();
+            let name = e.name();
+            p.textarea |= name.eq_ignore_ascii_case("textarea");
+            p.input |= name.eq_ignore_ascii_case("input");
+            p.meta |= name.eq_ignore_ascii_case("meta");
+            p.author_id |= e.id().is_some_and(|id| id.eq_ignore_ascii_case(author_id));
+        }
+        p
+    }
+}
+
+/// [`first`], when `possible`.
+fn first_if<'a>(possible: bool, doc: &'a Html, css: &'static str) -> Option<ElementRef<'a>> {
+    if possible {
+        first(doc, css)
+    } else {
+        None
+    }
+}
+
+fn title(doc: &Html, present: &Present) -> String {
     if let Some(t) = first(doc, selectors::PUBLISHED_TITLE).map(|el| text_of(el, " ")).filter(|t| !t.is_empty()) {
         return t;
     }
-    if let Some(t) = first(doc, selectors::OG_TITLE).map(|el| attr_of(el, "content")).filter(|t| !t.is_empty()) {
+    if let Some(t) = first_if(present.meta, doc, selectors::OG_TITLE).map(|el| attr_of(el, "content")).filter(|t| !t.is_empty()) {
         return t;
     }
     for css in selectors::EDITOR_TITLE_PROSEMIRROR {
@@ -209,32 +248,32 @@ fn title(doc: &Html) -> String {
             }
         }
     }
-    if let Some(el) = first(doc, selectors::TITLE_TEXTAREA) {
+    if let Some(el) = first_if(present.textarea, doc, selectors::TITLE_TEXTAREA) {
         return el.text().collect::<String>().trim().to_string();
     }
-    if let Some(el) = first(doc, selectors::TITLE_INPUT) {
+    if let Some(el) = first_if(present.input, doc, selectors::TITLE_INPUT) {
         return attr_of(el, "value");
     }
     String::new()
 }
 
-fn author(doc: &Html) -> String {
-    if let Some(el) = first(doc, selectors::AUTHOR_INPUT) {
+fn author(doc: &Html, present: &Present) -> String {
+    if let Some(el) = first_if(present.input, doc, selectors::AUTHOR_INPUT) {
         return attr_of(el, "value");
     }
-    if let Some(a) = first(doc, selectors::META_AUTHOR).map(|el| attr_of(el, "content")).filter(|a| !a.is_empty()) {
+    if let Some(a) = first_if(present.meta, doc, selectors::META_AUTHOR).map(|el| attr_of(el, "content")).filter(|a| !a.is_empty()) {
         return a;
     }
-    first(doc, selectors::PUBLISHED_AUTHOR).map(|el| text_of(el, " ")).unwrap_or_default()
+    first_if(present.author_id, doc, selectors::PUBLISHED_AUTHOR).map(|el| text_of(el, " ")).unwrap_or_default()
 }
 
-fn digest(doc: &Html) -> String {
-    if let Some(el) = first(doc, selectors::DIGEST_TEXTAREA) {
+fn digest(doc: &Html, present: &Present) -> String {
+    if let Some(el) = first_if(present.textarea, doc, selectors::DIGEST_TEXTAREA) {
         return el.text().collect::<String>().trim().to_string();
     }
     [selectors::META_DESCRIPTION, selectors::OG_DESCRIPTION]
         .iter()
-        .filter_map(|css| first(doc, css))
+        .filter_map(|css| first_if(present.meta, doc, css))
         .map(|el| attr_of(el, "content"))
         .find(|d| !d.is_empty())
         .unwrap_or_default()

@@ -93,8 +93,11 @@ fn is_cjk(c: char) -> bool {
 /// Detects typos in `text`, appending them to `out` in text order.
 pub fn detect(text: &str, out: &mut Vec<Detection>) {
     let m = model();
-    let mut run: Vec<(usize, char)> = Vec::new();
-    let mut scratch = Scratch::default();
+    // Runs hold CJK characters only (3 bytes each): at most len / 3 of them, so the buffers
+    // are allocated once per text instead of growing run by run (capped: a longer run grows).
+    let cap = (text.len() / 3 + 1).min(4096);
+    let mut run: Vec<(usize, char)> = Vec::with_capacity(cap);
+    let mut scratch = Scratch { cs: Vec::with_capacity(cap), isolated: Vec::with_capacity(cap) };
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
         let len = c.len_utf8();

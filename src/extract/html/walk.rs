@@ -374,26 +374,40 @@ impl<'a, 's> Walker<'a, 's> {
 
     /// End the pending text block, emitting it when it has anything visible.
     fn flush(&mut self) {
-        let p = std::mem::take(&mut self.pending);
+        let p = &mut self.pending;
         let text = if p.pre {
             p.text.trim_start_matches(['\n', '\r']).trim_end_matches(|c: char| c.is_ascii_whitespace())
         } else {
             p.text.trim_matches(|c: char| c.is_ascii_whitespace())
         };
-        if !text.chars().any(is_visible) {
-            return;
+        if text.chars().any(is_visible) {
+            let (align, heading, with_image) = p.style.unwrap_or((None, false, false));
+            self.blocks.push(Block::Text(TextBlock {
+                text: text.to_string(),
+                style: TextStyle {
+                    align,
+                    font_size: p.sizes.majority().flatten().map(f32::from_bits),
+                    color: p.colors.majority().flatten().map(|c| c.to_string()),
+                    with_image,
+                    heading,
+                },
+            }));
         }
-        let (align, heading, with_image) = p.style.unwrap_or((None, false, false));
-        self.blocks.push(Block::Text(TextBlock {
-            text: text.to_string(),
-            style: TextStyle {
-                align,
-                font_size: p.sizes.majority().flatten().map(f32::from_bits),
-                color: p.colors.majority().flatten().map(|c| c.to_string()),
-                with_image,
-                heading,
-            },
-        }));
+        p.reset();
+    }
+}
+
+impl Pending {
+    /// Empty again, as [`Default`], keeping the buffers' capacity for the next block (a page's
+    /// blocks would otherwise each grow a new text buffer from nothing).
+    fn reset(&mut self) {
+        let Pending { text, space, pre, sizes, colors, style } = self;
+        text.clear();
+        *space = false;
+        *pre = false;
+        sizes.clear();
+        colors.clear();
+        *style = None;
     }
 }
 
@@ -415,8 +429,23 @@ impl<T> Default for Tally<T> {
     }
 }
 
+/// Up to this many distinct values, a [`Tally`] finds a value by a scan (a block has one to
+/// three sizes and colours: no hashing, no map allocated); beyond, through its map.
+const TALLY_SCAN: usize = 8;
+
 impl<T: Hash + Eq + Clone> Tally<T> {
     fn add(&mut self, value: T, n: usize) {
+        if self.counts.len() <= TALLY_SCAN {
+            if let Some(entry) = self.counts.iter_mut().find(|(v, _)| *v == value) {
+                entry.1 += n;
+                return;
+            }
+            self.counts.push((value, n));
+            if self.counts.len() > TALLY_SCAN {
+                self.index = self.counts.iter().enumerate().map(|(i, (v, _))| (v.clone(), i)).collect();
+            }
+            return;
+        }
         match self.index.get(&value) {
             Some(&i) => self.counts[i].1 += n,
             None => {
@@ -424,6 +453,11 @@ impl<T: Hash + Eq + Clone> Tally<T> {
                 self.counts.push((value, n));
             }
         }
+    }
+
+    fn clear(&mut self) {
+        self.counts.clear();
+        self.index.clear();
     }
 
     /// The value with the highest count; the earliest one on a tie.
