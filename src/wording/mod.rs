@@ -199,25 +199,53 @@ const NUMERALS: &str = "〇零一二三四五六七八九十百千万亿两壹�
 /// Characters typical of transliterated foreign names (斯, 尔, 克 …).
 const TRANSLITERATION: &str = "斯尔克特拉德尼罗曼维基托陀亚利诺夫卡吉布莫里娅娜丽塔奥萨科纳达巴哈加伊乌埃兰蒂森萨姆沃切茨瓦菲佩迪"; 
 
+/// Membership in one of the character lists above by binary search in a sorted copy made once:
+/// `str::contains(char)` searched the list's bytes on every call, for every candidate character.
+struct CharSet {
+    chars: &'static str,
+    sorted: std::sync::OnceLock<Vec<char>>,
+}
+
+impl CharSet {
+    const fn new(chars: &'static str) -> CharSet {
+        CharSet { chars, sorted: std::sync::OnceLock::new() }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v: Vec<char> = self.chars.chars().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        sorted.binary_search(&c).is_ok()
+    }
+}
+
+static SURNAME_SET: CharSet = CharSet::new(SURNAMES);
+static TRANSLITERATION_SET: CharSet = CharSet::new(TRANSLITERATION);
+static NUMERAL_SET: CharSet = CharSet::new(NUMERALS);
+static PLACE_SUFFIX_SET: CharSet = CharSet::new(PLACE_SUFFIXES);
+
 /// Whether the isolated character at `i` is probably part of a personal name: it follows an
 /// isolated surname (directly or after one character), or it stands among characters of
 /// transliterated names.
 fn looks_like_name(m: &Model, cs: &[char], i: usize) -> bool {
     let m_pair = |a: char, b: char| m.in_word_pair(a, b);
     // A surname not bound to the character before it begins a name.
-    let surname = |k: usize| SURNAMES.contains(cs[k]) && (k == 0 || !m_pair(cs[k - 1], cs[k]));
+    let surname = |k: usize| SURNAME_SET.contains(cs[k]) && (k == 0 || !m_pair(cs[k - 1], cs[k]));
     if surname(i) || (i >= 1 && surname(i - 1)) || (i >= 2 && surname(i - 2)) {
         return true;
     }
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(cs.len());
-    (lo..hi).filter(|&k| TRANSLITERATION.contains(cs[k])).count() >= 2
+    (lo..hi).filter(|&k| TRANSLITERATION_SET.contains(cs[k])).count() >= 2
 }
 
 fn best_candidate(m: &Model, run: &[(usize, char)], cs: &[char], i: usize) -> Option<Detection> {
     let n = cs.len();
     let orig = cs[i];
-    if NUMERALS.contains(orig) {
+    if NUMERAL_SET.contains(orig) {
         return None;
     }
     // Candidates (character, cost), kept only when the word they make could bring the gain:
@@ -225,7 +253,7 @@ fn best_candidate(m: &Model, run: &[(usize, char)], cs: &[char], i: usize) -> Op
     let mut cands: Vec<(char, f32)> = Vec::new();
     let mut word = [' '; 4];
     let push = |c: char, cost: f32, cands: &mut Vec<(char, f32)>| {
-        if c != orig && !NUMERALS.contains(c) && !ACCEPTED.contains(&[orig, c]) && !cands.iter().any(|&(x, _)| x == c) {
+        if c != orig && !NUMERAL_SET.contains(c) && !ACCEPTED.contains(&[orig, c]) && !cands.iter().any(|&(x, _)| x == c) {
             cands.push((c, cost));
         }
     };
@@ -293,7 +321,7 @@ fn best_candidate(m: &Model, run: &[(usize, char)], cs: &[char], i: usize) -> Op
     let (gain, c, s, e) = best?;
     // A place name (营山县, 平昌镇): the original word ends with a place suffix, or the wrong
     // character stands before one.
-    if PLACE_SUFFIXES.contains(cs[e - 1]) && e - 1 != i || cs.get(i + 1).is_some_and(|&n| PLACE_SUFFIXES.contains(n)) {
+    if PLACE_SUFFIX_SET.contains(cs[e - 1]) && e - 1 != i || cs.get(i + 1).is_some_and(|&n| PLACE_SUFFIX_SET.contains(n)) {
         return None;
     }
     let word: String = (s..e).map(|k| if k == i { c } else { cs[k] }).collect();

@@ -190,3 +190,12 @@ fn many_findings_in_one_long_paragraph() {
         assert_eq!(String::from_utf16(&units[x.start..x.end]).unwrap(), x.text);
     }
 }
+
+#[test]
+fn char_sets_answer_as_the_lists_do() {
+    for (set, list) in [(&SURNAME_SET, SURNAMES), (&TRANSLITERATION_SET, TRANSLITERATION), (&NUMERAL_SET, NUMERALS), (&PLACE_SUFFIX_SET, PLACE_SUFFIXES)] {
+        for c in list.chars().chain("的是人民中国a1〇王斯省".chars()) {
+            assert_eq!(set.contains(c), list.contains(c), "{c} in {list}");
+        }
+    }
+}
