@@ -91,30 +91,25 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     std::thread::spawn(|| {
         wxlint::wording::model();
     });
-    let built: OnceLock<Result<Setup, CliError>> = OnceLock::new();
-    let setup_of = || built.get_or_init(|| build_checker(&args.checker));
+    let built = Built::new();
     std::thread::scope(|s| {
         s.spawn(|| {
-            setup_of();
+            let _ = setup(&built, args);
         });
         // A refused configuration is the error to report, whatever else went wrong (as when
         // the checker was built first).
-        match run_with(args, &built, &setup_of) {
-            Err(other) => Err(setup_of().as_ref().err().map_or(other, |e| CliError(e.0.clone()))),
-            ok => ok,
-        }
+        run_with(args, &built).map_err(|other| setup(&built, args).err().unwrap_or(other))
     })
 }
 
-fn run_with<'s>(
-    args: &ReportArgs,
-    built: &OnceLock<Result<Setup, CliError>>,
-    setup_of: &(impl Fn() -> &'s Result<Setup, CliError> + Sync),
-) -> Result<i32, CliError> {
-    // A configuration already refused is reported before anything else.
-    if let Some(Err(e)) = built.get() {
-        return Err(CliError(e.0.clone()));
-    }
+/// The checker of a report, built once by whichever thread asks first.
+type Built = OnceLock<Result<Setup, CliError>>;
+
+fn setup<'a>(built: &'a Built, args: &ReportArgs) -> Result<&'a Setup, CliError> {
+    built.get_or_init(|| build_checker(&args.checker)).as_ref().map_err(|e| CliError(e.0.clone()))
+}
+
+fn run_with(args: &ReportArgs, built: &Built) -> Result<i32, CliError> {
     let now = now_secs();
     let today = Date::from_unix_beijing(now).unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
     let health_rules = rules(&args.health, today)?;
@@ -160,7 +155,7 @@ fn run_with<'s>(
                 if is_earlier_report(&doc.source) {
                     return None;
                 }
-                let Ok(setup) = setup_of() else { return None };
+                let Ok(setup) = setup(built, args) else { return None };
                 let findings = setup.checker.check(&doc.article);
                 let published = published_of(path, &doc);
                 Some((doc, findings, published))
@@ -169,7 +164,7 @@ fn run_with<'s>(
         |done| progress.advance_to(done),
     );
     progress.finish();
-    let setup = match setup_of() {
+    let setup = match setup(built, args) {
         Ok(setup) => setup,
         Err(e) => {
             // A refused configuration: no report, and no empty file left behind.
@@ -177,7 +172,7 @@ fn run_with<'s>(
             if !existed && !to_stdout {
                 let _ = fs::remove_file(&out);
             }
-            return Err(CliError(e.0.clone()));
+            return Err(e);
         }
     };
     let mut articles = Vec::new();

@@ -321,6 +321,31 @@ mod tests {
         }
     }
 
+    /// [`Present`] skips a selector when the page lacks its element: each selector it gates must
+    /// require that element in every alternative, or the skip would lose a match.
+    #[test]
+    fn selectors_gated_by_present_require_their_element() {
+        use selectors::*;
+        let gated = [
+            ("meta", OG_TITLE),
+            ("meta", META_AUTHOR),
+            ("meta", META_DESCRIPTION),
+            ("meta", OG_DESCRIPTION),
+            ("textarea", TITLE_TEXTAREA),
+            ("textarea", DIGEST_TEXTAREA),
+            ("input", TITLE_INPUT),
+            ("input", AUTHOR_INPUT),
+        ];
+        for (tag, css) in gated {
+            for alternative in css.split(',') {
+                let a = alternative.trim();
+                let rest = a.strip_prefix(tag).unwrap_or_else(|| panic!("{css}: '{a}' does not require <{tag}>"));
+                assert!(rest.starts_with(['#', '.', '[']) || rest.is_empty(), "{css}: '{a}' is not a <{tag}>");
+            }
+        }
+        assert_eq!(PUBLISHED_AUTHOR.strip_prefix('#').map(|id| id.contains([' ', '.', '[', ','])), Some(false), "one id");
+    }
+
     #[test]
     fn published_page() {
         let a = extract_html(include_str!("../../tests/fixtures/published.html"));
