@@ -151,13 +151,19 @@ fn run_with(args: &ReportArgs, built: &Built) -> Result<i32, CliError> {
             if matches!(built.get(), Some(Err(_))) {
                 return Ok(None); // the configuration was refused: the error is returned below
             }
-            load(path, None).map(|doc| {
+            load(path, None).map(|mut doc| {
                 if is_earlier_report(&doc.source) {
                     return None;
                 }
                 let Ok(setup) = setup(built, args) else { return None };
                 let findings = setup.checker.check(&doc.article);
                 let published = published_of(path, &doc);
+                if doc.block_lines.iter().all(Option::is_none) {
+                    // The report reads the source again only to give line numbers, which only
+                    // Markdown and text sources have: a batch of saved pages need not stay in
+                    // memory twice (source and article).
+                    doc.source = String::new();
+                }
                 Some((doc, findings, published))
             })
         },
