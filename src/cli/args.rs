@@ -82,11 +82,24 @@ pub struct CheckerArgs {
     #[arg(long)]
     pub no_builtin_lexicon: bool,
 
+    /// Do not use the start-up cache (the built-in lexicon compiled by an earlier run, kept in
+    /// $WXLINT_CACHE_DIR, else $XDG_CACHE_HOME/wxlint or ~/.cache/wxlint)
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Refuse any input file (article, --config, --lexicon) larger than MB megabytes
     /// (MiB; WeChat's own body limit is 10 MB)
     #[arg(long, value_name = "MB", default_value_t = super::input::DEFAULT_MAX_INPUT_MB,
           value_parser = clap::value_parser!(u32).range(1..=super::input::MAX_INPUT_MB_LIMIT as i64))]
     pub max_input_mb: u32,
+}
+
+impl CheckerArgs {
+    /// Whether the run restores and keeps the start-up cache (`cache.rs`): only the built-in
+    /// lexicon is worth keeping.
+    pub fn uses_cache(&self) -> bool {
+        !self.no_cache && !self.no_builtin_lexicon
+    }
 }
 
 #[derive(Debug, Args)]

@@ -51,6 +51,7 @@ const CHUNK: usize = 256;
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     validate(&args.paths)?;
+    let cache = super::cache::restore(args.checker.uses_cache());
     let checker = build_checker(&args.checker)?.checker;
     let painter = Painter::new(args.color);
     let stdout = io::stdout();
@@ -112,6 +113,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         }
         out.flush()
     })();
+    super::cache::store(cache);
     match written.err().and_then(output_error) {
         Some(e) => Err(e),
         None => Ok(tally.exit_code()),

@@ -20,6 +20,7 @@
 
 mod args;
 mod batch;
+mod cache;
 mod check;
 mod color;
 mod context;

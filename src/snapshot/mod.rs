@@ -55,6 +55,11 @@ pub struct Restored {
     pub statistics: bool,
 }
 
+/// Which parts this process holds already (built or restored).
+pub fn held() -> Restored {
+    Restored { lexicon: crate::lexicon::builtin_base_is_built(), statistics: crate::wording::model_is_built() }
+}
+
 /// The snapshot of this process: the built-in lexicon and the statistics, built first if they
 /// are not yet.
 ///
