@@ -17,7 +17,7 @@ use super::report::{Checked, ReportData};
 use std::collections::HashMap;
 use std::fmt::Write;
 use wxlint::rules::all_meta;
-use wxlint::{Block, Field, Finding, Severity};
+use wxlint::{Field, Finding, Severity};
 
 /// Marks a page as a wxlint report (so that a later `wxlint report` of the same folder skips it).
 pub const GENERATOR: &str = r#"<meta name="generator" content="wxlint-report"#;
@@ -385,15 +385,7 @@ fn article_section(h: &mut String, n: usize, a: &Checked, account: Option<&str>,
     let doc = &a.doc;
     let article = &doc.article;
     let v = worst(a);
-    let chars: usize = article
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Text(t) => t.text.chars().filter(|c| !c.is_whitespace()).count(),
-            Block::Image(_) => 0,
-        })
-        .sum();
-    let images = article.blocks.iter().filter(|b| matches!(b, Block::Image(_))).count();
+    let (chars, images) = (a.size.chars, a.size.images);
     let author = article.author.trim();
     let problems: Vec<String> =
         Severity::ALL.iter().filter(|s| a.count(**s) > 0).map(|s| format!("{} {}", s.label_zh(), a.count(*s))).collect();
