@@ -5,6 +5,7 @@
 //! Where: `$WXLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/wxlint`, else `~/.cache/wxlint`
 //! (`%LOCALAPPDATA%\wxlint` on Windows); one file, `startup-<build id>.bin` (~14 MB). Off with
 //! `--no-cache` or `WXLINT_CACHE_DIR=` (empty), and unused with `--no-builtin-lexicon`.
+//! The file holds only what the binary builds from its own lists, nothing of the articles checked.
 //!
 //! **Invariants.** The cache never changes a result: a snapshot is only accepted by the build
 //! that wrote it (its build id and checksum are verified, see [`wxlint::snapshot`]), and a
