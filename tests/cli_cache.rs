@@ -18,10 +18,27 @@ fn temp_dir(name: &str) -> PathBuf {
     d
 }
 
-fn check(cache_dir: &Path, extra: &[&str]) -> Output {
+/// `wxlint check --format json [extra] ARTICLES`, telling what the cache does; where the cache
+/// is, is the caller's to set.
+fn check_command(extra: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wxlint"));
     cmd.arg("check").arg("--format").arg("json").args(extra).args(ARTICLES);
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("WXLINT_CACHE_DIR", cache_dir).env("WXLINT_LOG", "cache");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("WXLINT_LOG", "cache");
+    cmd
+}
+
+fn check(cache_dir: &Path, extra: &[&str]) -> Output {
+    check_command(extra).env("WXLINT_CACHE_DIR", cache_dir).output().expect("run wxlint")
+}
+
+/// `check` with HOME at `home`, no XDG_CACHE_HOME, and WXLINT_CACHE_DIR as given (`None`: unset).
+fn check_at_home(home: &Path, cache_dir: Option<&str>) -> Output {
+    let mut cmd = check_command(&[]);
+    cmd.env("HOME", home).env_remove("XDG_CACHE_HOME");
+    match cache_dir {
+        Some(d) => cmd.env("WXLINT_CACHE_DIR", d),
+        None => cmd.env_remove("WXLINT_CACHE_DIR"),
+    };
     cmd.output().expect("run wxlint")
 }
 
@@ -117,30 +134,12 @@ fn no_builtin_lexicon_and_an_empty_cache_dir_turn_the_cache_off() {
     // WXLINT_CACHE_DIR set but empty: no cache even where HOME would put one.
     let home = dir.join("home");
     fs::create_dir_all(&home).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_wxlint"))
-        .args(["check", "--format", "json"])
-        .args(ARTICLES)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("WXLINT_CACHE_DIR", "")
-        .env("HOME", &home)
-        .env_remove("XDG_CACHE_HOME")
-        .env("WXLINT_LOG", "cache")
-        .output()
-        .unwrap();
+    let o = check_at_home(&home, Some(""));
     findings(&o);
     assert!(!home.join(".cache").exists(), "nothing written under HOME");
 
     // Without WXLINT_CACHE_DIR, the cache is under HOME's .cache.
-    let o = Command::new(env!("CARGO_BIN_EXE_wxlint"))
-        .args(["check", "--format", "json"])
-        .args(ARTICLES)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("WXLINT_CACHE_DIR")
-        .env("HOME", &home)
-        .env_remove("XDG_CACHE_HOME")
-        .env("WXLINT_LOG", "cache")
-        .output()
-        .unwrap();
+    let o = check_at_home(&home, None);
     findings(&o);
     assert_eq!(snapshot_files(&home.join(".cache/wxlint")).len(), 1, "{}", stderr(&o));
     fs::remove_dir_all(&dir).unwrap();

@@ -48,13 +48,18 @@ fn log(what: std::fmt::Arguments<'_>) {
 const PREFIX: &str = "startup-";
 const SUFFIX: &str = ".bin";
 
+/// The name of this build's file in the cache folder.
+fn file_name() -> String {
+    format!("{PREFIX}{}{SUFFIX}", wxlint::snapshot::build_id())
+}
+
 /// Restores the start-up state from the cache, if it holds this build's. `None`: no cache
 /// (turned off, or no folder for it).
 pub fn restore(enabled: bool) -> Option<Cache> {
     if !enabled {
         return None;
     }
-    let file = dir()?.join(format!("{PREFIX}{}{SUFFIX}", wxlint::snapshot::build_id()));
+    let file = dir()?.join(file_name());
     let restored = match fs::read(&file) {
         Ok(bytes) => match wxlint::snapshot::restore(&bytes) {
             Ok(_) => {
@@ -127,11 +132,11 @@ mod tests {
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join("startup-0000000000000000.bin"), b"old").unwrap();
         fs::write(dir.join("notes.txt"), b"mine").unwrap();
-        let file = dir.join(format!("{PREFIX}{}{SUFFIX}", wxlint::snapshot::build_id()));
+        let file = dir.join(file_name());
         write(&file).unwrap();
         let mut names: Vec<String> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         names.sort();
-        assert_eq!(names, vec!["notes.txt".to_string(), format!("{PREFIX}{}{SUFFIX}", wxlint::snapshot::build_id())]);
+        assert_eq!(names, vec!["notes.txt".to_string(), file_name()]);
         wxlint::snapshot::verify(&fs::read(&file).unwrap()).expect("a snapshot this build accepts");
         fs::remove_dir_all(&dir).unwrap();
     }

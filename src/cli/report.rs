@@ -195,7 +195,7 @@ fn run_with(args: &ReportArgs, built: &Built) -> Result<i32, CliError> {
                     doc.article.blocks = Vec::new();
                     doc.block_lines = Vec::new();
                 }
-                if findings.is_empty() || doc.block_lines.iter().all(Option::is_none) {
+                if doc.block_lines.iter().all(Option::is_none) {
                     doc.source = String::new();
                 }
                 Some((doc, findings, published, size))
