@@ -15,9 +15,23 @@ police report or prevention lesson uses (PLAIN), not an everyday, medical or new
 (NOISE). Terms are split into a dev and a test half by a hash, so that the lexicon can be tuned on
 dev and measured on test.
 
+A second, *fresh* oracle (`build --fresh`) adds three other public lists (characterma/
+sensitive_word, no licence stated; observerss/textfilter `keywords`, no licence stated, merged
+with its near copy in toolgood/ToolGood.Words, Apache-2.0; importcjj/sensitive `dict/dict.txt`,
+MIT): a term enters when at least two of the six sources list it, at least one of them a new one,
+and it is not in the first oracle (two of the first three sources). Same filters. All of it is
+test data (half `fresh`), never used to write the lexicon.
+
 usage:
   oracle.py build [--lists DIR] > oracle.tsv            # term, category, half
-  oracle.py score oracle.tsv [--bin PATH] [--show dev:CATEGORY|test:CATEGORY]
+  oracle.py build --fresh [--lists2 DIR] > fresh.tsv    # term, category, "fresh"
+  oracle.py score oracle.tsv [--bin PATH] [--show dev:CATEGORY|test:CATEGORY] [--tier T]
+
+The keyword filters are crude: they let through fragments, place names and plain or medical
+words (湘阴杨林, 塑胶原料的流动性, 妓院, 乳晕). `scripts/eval/oracle-tier.tsv` holds blind labels of
+every term (T target, P plain, M medical, O ordinary or fragment), given by annotators who saw
+neither the lexicons nor the checker, keyed by a hash of the term. `score` prints the recall on
+all terms and on the labelled target tier (T); `--tier T` restricts `--show` to it.
 
 `score` writes each term into its own one-paragraph article (neutral title), runs
 `wxlint check --format json` on all of them and prints recall per category and half, counting a
@@ -113,6 +127,13 @@ def sources(root):
     return {"H": read_terms(h), "K": read_terms(k), "L": read_terms(l_)}
 
 
+def sources_fresh(root):
+    c = [p for p in glob.glob(f"{root}/characterma+sensitive_word/*.txt") if "网址" not in p]
+    o = [f"{root}/observerss+textfilter/keywords", f"{root}/toolgood+ToolGood.Words/csharp/ToolGood.Words.Benchmark/BadWord.txt"]
+    i = [f"{root}/importcjj+sensitive/dict/dict.txt"]
+    return {"C": read_terms(c), "O": read_terms(o), "I": read_terms(i)}
+
+
 def category_of(term):
     if POLITICAL.search(term):
         return None
@@ -139,18 +160,29 @@ def clean_text(path):
 
 def build(args):
     src = sources(args.lists)
-    clean = clean_text(args.clean)
     counts = defaultdict(int)
     for s in src.values():
         for t in s:
             counts[t] += 1
+    if args.fresh:
+        old = {t for t, n in counts.items() if n >= 2}
+        new = sources_fresh(args.lists2)
+        listed_new = set().union(*new.values())
+        for s in new.values():
+            for t in s:
+                counts[t] += 1
+        counts = {t: n for t, n in counts.items() if t in listed_new}
+        src.update(new)
+    clean = clean_text(args.clean)
     rows = []
     for t, n in counts.items():
+        if args.fresh and t in old:
+            continue
         if n < 2 or NOISE.search(t) or NEWS.search(t) or MEDICAL.search(t) or t in PLAIN or t in INNOCENT or (clean and t in clean):
             continue
         cat = category_of(t)
         if cat:
-            rows.append((t, cat, half_of(t)))
+            rows.append((t, cat, "fresh" if args.fresh else half_of(t)))
     rows.sort(key=lambda r: (r[1], r[0]))
     for r in rows:
         print("\t".join(r))
@@ -181,10 +213,27 @@ def run_checker(binary, terms):
     return found
 
 
-def score(args):
-    rows = [l.rstrip("\n").split("\t") for l in open(args.oracle, encoding="utf-8") if l.strip() and not l.startswith("#")]
-    terms = [r[0] for r in rows]
-    found = run_checker(args.bin, terms)
+TIER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "oracle-tier.tsv")
+
+
+def tier_labels():
+    labels = {}
+    try:
+        with open(TIER, encoding="utf-8") as f:
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    h, lab = line.split()
+                    labels[h] = lab
+    except OSError:
+        pass
+    return labels
+
+
+def label_of(labels, term):
+    return labels.get(hashlib.sha1(term.encode()).hexdigest()[:16], "?")
+
+
+def table(rows, found, title):
     stats = defaultdict(lambda: [0, 0, 0])
     misses = defaultdict(list)
     for t, cat, half in rows:
@@ -196,12 +245,32 @@ def score(args):
         if not sev:
             misses[(half, cat)].append(t)
     cats = [c for c, _ in CATEGORIES] + ["ALL"]
-    print("| category | dev terms | dev recall (any) | dev recall (block/review) | test terms | test recall (any) | test recall (block/review) |")
-    print("|---|---|---|---|---|---|---|")
+    halves = [h for h in ("dev", "test", "fresh") if any(r[2] == h for r in rows)]
+    print(f"\n{title}\n")
+    print("| category | " + " | ".join(f"{h} terms | {h} recall (any) | {h} recall (block/review)" for h in halves) + " |")
+    print("|---|" + "---|" * (3 * len(halves)))
     for c in cats:
-        d, t = stats[("dev", c)], stats[("test", c)]
         r = lambda s, i: f"{s[i] / s[0]:.3f}" if s[0] else "-"
-        print(f"| {c} | {d[0]} | {r(d, 1)} | {r(d, 2)} | {t[0]} | {r(t, 1)} | {r(t, 2)} |")
+        cells = []
+        for h in halves:
+            d = stats[(h, c)]
+            cells += [str(d[0]), r(d, 1), r(d, 2)]
+        print(f"| {c} | " + " | ".join(cells) + " |")
+    return misses
+
+
+def score(args):
+    rows = [l.rstrip("\n").split("\t") for l in open(args.oracle, encoding="utf-8") if l.strip() and not l.startswith("#")]
+    terms = [r[0] for r in rows]
+    found = run_checker(args.bin, terms)
+    misses = table(rows, found, "All oracle terms (keyword tier)")
+    labels = tier_labels()
+    if labels:
+        target = [r for r in rows if label_of(labels, r[0]) == "T"]
+        unlabelled = sum(label_of(labels, r[0]) == "?" for r in rows)
+        tier_misses = table(target, found, f"Labelled target tier (T: {len(target)} of {len(rows)} terms; {unlabelled} unlabelled)")
+        if args.tier == "T":
+            misses = tier_misses
     if args.show:
         half, cat = args.show.split(":")
         print(f"\nmisses {args.show}: " + " ".join(sorted(misses[(half, cat)])))
@@ -213,10 +282,13 @@ def main():
     b = sub.add_parser("build")
     b.add_argument("--lists", default=os.environ.get("WXLINT_ORACLE_LISTS", "/work/data/lists"))
     b.add_argument("--clean", default="target/eval-data/peoples-daily-199801.txt")
+    b.add_argument("--fresh", action="store_true", help="the fresh oracle, from the second set of lists")
+    b.add_argument("--lists2", default=os.environ.get("WXLINT_ORACLE_LISTS2", "/work/data/lists2"))
     s = sub.add_parser("score")
     s.add_argument("oracle")
     s.add_argument("--bin", default="target/release/wxlint")
     s.add_argument("--show")
+    s.add_argument("--tier", choices=["T"], help="--show the misses of the labelled target tier only")
     a = ap.parse_args()
     build(a) if a.cmd == "build" else score(a)
 

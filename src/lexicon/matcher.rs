@@ -492,6 +492,28 @@ impl Matcher {
         }
     }
 
+    /// The byte spans of `text` that allow-list entries of rule `rule` or of the global
+    /// allow-list match, sorted by start. For rules that find spans by themselves (not by
+    /// entries) and must honour the allow-lists as lexicon hits do: scans the text again, so
+    /// call it only for texts where such a span was found.
+    pub fn allowed_spans(&self, text: &str, rule: &str) -> Vec<(usize, usize)> {
+        let mut buf = ScanBuffers::default();
+        buf.norm.fill(text);
+        if let Some(b) = self.base.as_ref() {
+            self.scan_layer(&b.layer, 0, text, DEFAULT_MAX_GAP, &mut buf);
+        }
+        self.scan_layer(&self.top, self.base.as_ref().map_or(0, |b| b.len() as u32), text, DEFAULT_MAX_GAP, &mut buf);
+        let norm = &buf.norm;
+        let mut spans: Vec<(usize, usize)> = buf
+            .cands
+            .iter()
+            .filter(|c| c.allow && matches!(&*self.entry(c.entry).rule, r if r == rule || r == GLOBAL_RULE))
+            .map(|c| (norm.byte[c.start as usize] as usize, norm.byte_end(text, c.end as usize - 1)))
+            .collect();
+        spans.sort_unstable();
+        spans
+    }
+
     /// Feeds the normalised text to one layer's automaton, appending its candidates (entry
     /// indices offset by `first`) to `buf.cands`.
     fn scan_layer(&self, layer: &Layer, first: u32, text: &str, max_gap: u32, buf: &mut ScanBuffers) {

@@ -7,6 +7,7 @@
 mod ad_law;
 mod author_length;
 mod clickbait_title;
+mod compounds;
 pub mod context;
 mod digest_length;
 mod expression;

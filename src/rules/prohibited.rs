@@ -1,7 +1,8 @@
 //! `prohibited`: terms of the prohibited-content lexicons (九不准), matched with evasions.
 
-use super::context::{is_report_or_lesson, judge, specific_cue_near, title_is_a_lesson, Verdict};
-use super::spam::chains;
+use super::compounds::{self, Compound};
+use super::context::{is_report_or_lesson, judge, negated, specific_cue_near, title_is_a_lesson, Verdict};
+use super::spam::{chains, Chain};
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::{Locale, RuleConfig};
 use crate::finding::{Finding, Severity};
@@ -30,6 +31,12 @@ static META: RuleMeta = RuleMeta {
             default: OptionDefault::Bool(true),
             description_zh: "按上下文判断：警情通报、禁毒/反诈宣传中引用的词降为提示，否定（拒绝、远离）不报，招揽（加微信、日赚）升为必须修改",
             description_en: "Judge by context: terms quoted in police reports and prevention lessons become info, negated terms (拒绝, 远离) are not reported, solicitations (加微信, 日赚) become block",
+        },
+        OptionMeta {
+            key: "compounds",
+            default: OptionDefault::Bool(true),
+            description_zh: "识别词库未收的色情生造词：淫、穴、骚、乳、奸等字与前后字都不成常用词语时（如“蜜穴”“淫毛”）报“需审核”",
+            description_en: "Find obscene compounds no list names: 淫, 穴, 骚, 乳, 奸… forming no dictionary word with either neighbour (蜜穴, 淫毛) are reported for review",
         },
     ],
 };
@@ -95,6 +102,91 @@ impl Rule for Prohibited {
             }
             out.push(finding);
         }
+        let ignored = cfg.list("ignoreCategories");
+        if cfg.boolean("compounds") && !ignored.iter().any(|c| c == COMPOUND_CATEGORY) {
+            report_compounds(ctx, cfg, &spam, use_context && article_lowered, use_context, out);
+        }
+    }
+}
+
+/// The category of coined obscene compounds ([`compounds`]).
+const COMPOUND_CATEGORY: &str = "pornography";
+
+/// Byte spans sorted by start, each end replaced by the furthest end so far: one binary search
+/// tells whether some span reaching a position exists.
+fn running_max(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut max = 0;
+    for s in spans.iter_mut() {
+        max = max.max(s.1);
+        s.1 = max;
+    }
+    spans
+}
+
+/// Coined obscene compounds ([`compounds`]) that no lexicon hit of this rule or of `spam`
+/// already reports, that no allow-list entry covers and that no reported spam chain holds.
+fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], lowered: bool, use_context: bool, out: &mut Vec<Finding>) {
+    let mut found: Vec<Compound> = Vec::new();
+    let label = ctx.category_label(COMPOUND_CATEGORY);
+    let spam_on = ctx.rule_enabled("spam");
+    for (field, block, text) in ctx.article.texts() {
+        found.clear();
+        compounds::find(text, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        let listed = running_max(
+            ctx.hits
+                .iter()
+                .filter(|h| h.field == field && h.block == block && matches!(&*ctx.matcher.entry(h.hit.entry).rule, "prohibited" | "spam"))
+                .map(|h| (h.hit.byte_start as usize, h.hit.byte_end as usize))
+                .collect(),
+        );
+        let allowed = running_max(ctx.matcher.allowed_spans(text, META.id));
+        let mut units = crate::normalize::Utf16Cursor::new(text);
+        for c in &found {
+            // A listed hit overlapping it (starting before its end and reaching into it).
+            let before = listed.partition_point(|s| s.0 < c.end);
+            if before > 0 && listed[before - 1].1 > c.start {
+                continue;
+            }
+            // An allow-list match holding its obscene character explains it, as a dictionary
+            // word would (@allow 骚操作 spares 这波骚操作, @allow 四白穴 spares 按揉四白穴).
+            let core_end = c.core_at + c.core.len_utf8();
+            let before = allowed.partition_point(|s| s.0 <= c.core_at);
+            if before > 0 && allowed[before - 1].1 >= core_end {
+                continue;
+            }
+            if spam_on && spam.iter().any(|s| s.field == field && s.block == block && s.start <= c.start && c.end <= s.end) {
+                continue;
+            }
+            if use_context && negated(text, c.start) {
+                continue;
+            }
+            let matched = &text[c.start..c.end];
+            let core = c.core;
+            let message = match (ctx.locale, lowered) {
+                (Locale::ZhCn, false) => format!("疑似违禁内容【{label}】：“{matched}”（“{core}”与前后字都不成常用词语，疑为色情生造词）"),
+                (Locale::ZhCn, true) => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；全文为案件通报或宣传教育，引用时请确认无需删除）"),
+                (Locale::En, false) => format!("Possibly prohibited content [{label}]: \"{matched}\" (\"{core}\" forms no ordinary word with its neighbours: a coined obscene compound?)"),
+                (Locale::En, true) => format!("Possibly prohibited content [{label}]: \"{matched}\" (a coined obscene compound? the article reports or teaches against it; check the quotation is needed)"),
+            };
+            let severity = if lowered && !cfg.severity_overridden { Severity::Info } else { cfg.severity_or(Some(Severity::Review)) };
+            let (start, end) = (units.at(c.start), units.at(c.end));
+            out.push(Finding {
+                rule: META.id.to_string(),
+                severity,
+                category: Some(COMPOUND_CATEGORY.to_string()),
+                field,
+                block,
+                start,
+                end,
+                text: matched.to_string(),
+                message,
+                suggestion: None,
+            });
+        }
     }
 }
 
@@ -107,6 +199,49 @@ mod tests {
         let mut c = Checker::new(Config { builtin_lexicon: false, ..cfg }).unwrap();
         c.load_lexicon("test", list, Some("gambling")).unwrap();
         c.check(article).into_iter().filter(|f| f.rule == "prohibited").collect()
+    }
+
+    /// The coined-compound findings of the built-in checker in one paragraph.
+    fn coined(text: &str, cfg: &str) -> Vec<crate::Finding> {
+        let a = Article::from_paragraphs("标题", [text]);
+        check_with(config(cfg), &a, "prohibited").into_iter().filter(|f| f.message.contains("生造词")).collect()
+    }
+
+    #[test]
+    fn coined_compounds_are_reviewed_at_exact_utf16_offsets() {
+        let text = "😀\u{200b}最新美女蜜穴图，淫毛";
+        let f = coined(text, "{}");
+        assert_eq!(f.len(), 2, "{f:?}");
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for (f, want) in f.iter().zip(["蜜穴图", "淫毛"]) {
+            assert_eq!(f.text, want);
+            assert_eq!(String::from_utf16(&units[f.start..f.end]).unwrap(), want);
+            assert_eq!((f.severity, f.category.as_deref()), (Severity::Review, Some("pornography")));
+        }
+        assert!(f[0].message.contains("“穴”与前后字都不成常用词语"), "{}", f[0].message);
+        // Off by option, by category, or with the rule.
+        assert!(coined(text, r#"{"rules":{"prohibited":{"compounds":false}}}"#).is_empty());
+        assert!(coined(text, r#"{"rules":{"prohibited":{"ignoreCategories":["pornography"]}}}"#).is_empty());
+        assert!(coined(text, r#"{"rules":{"prohibited":"off"}}"#).is_empty());
+        assert_eq!(coined(text, r#"{"rules":{"prohibited":"warn"}}"#)[0].severity, Severity::Warn);
+    }
+
+    #[test]
+    fn coined_compounds_honour_allow_lists_lexicon_hits_and_context() {
+        // Acupoints and slang of the built-in allow-list; the user's own allow-list.
+        assert!(coined("第三节，按揉四白穴，再按足三里穴。这波骚操作，骚年们加油！测肛温。", "{}").is_empty());
+        assert_eq!(coined("蜜穴", "{}").len(), 1);
+        assert!(coined("蜜穴", r#"{"allow":["蜜穴"]}"#).is_empty());
+        // A listed term covering it is reported once, by its entry.
+        let a = Article::from_paragraphs("标题", ["舔穴"]);
+        let all = check(&a, "prohibited");
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(!all[0].message.contains("生造词"));
+        // Negated, it is not reported; in a police report it is info.
+        assert!(coined("严禁传播蜜穴", "{}").is_empty());
+        let a = Article::from_paragraphs("警方通报", ["警方破获一起传播淫秽物品牟利案，涉案网站以“蜜穴”等字眼招揽，民警依法抓获嫌疑人。"]);
+        let f: Vec<_> = check(&a, "prohibited").into_iter().filter(|f| f.message.contains("生造词")).collect();
+        assert!(f.iter().all(|f| f.severity == Severity::Info), "{f:?}");
     }
 
     #[test]
