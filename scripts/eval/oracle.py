@@ -19,13 +19,14 @@ A second, *fresh* oracle (`build --fresh`) adds three other public lists (charac
 sensitive_word, no licence stated; observerss/textfilter `keywords`, no licence stated, merged
 with its near copy in toolgood/ToolGood.Words, Apache-2.0; importcjj/sensitive `dict/dict.txt`,
 MIT): a term enters when at least two of the six sources list it, at least one of them a new one,
-and it is not in the first oracle (two of the first three sources). Same filters. All of it is
-test data (half `fresh`), never used to write the lexicon.
+and it is not in the first oracle (two of the first three sources). Same filters, and the same
+hash split into `fresh-dev` (its misses may be read to find what the lexicon lacks) and
+`fresh-test` (held out: never read).
 
 usage:
   oracle.py build [--lists DIR] > oracle.tsv            # term, category, half
-  oracle.py build --fresh [--lists2 DIR] > fresh.tsv    # term, category, "fresh"
-  oracle.py score oracle.tsv [--bin PATH] [--show dev:CATEGORY|test:CATEGORY] [--tier T]
+  oracle.py build --fresh [--lists2 DIR] > fresh.tsv    # term, category, fresh-dev|fresh-test
+  oracle.py score oracle.tsv [--bin PATH] [--show dev:CATEGORY|fresh-dev:CATEGORY] [--tier T]
 
 The keyword filters are crude: they let through fragments, place names and plain or medical
 words (湘阴杨林, 塑胶原料的流动性, 妓院, 乳晕). `scripts/eval/oracle-tier.tsv` holds blind labels of
@@ -182,7 +183,7 @@ def build(args):
             continue
         cat = category_of(t)
         if cat:
-            rows.append((t, cat, "fresh" if args.fresh else half_of(t)))
+            rows.append((t, cat, "fresh-" + half_of(t) if args.fresh else half_of(t)))
     rows.sort(key=lambda r: (r[1], r[0]))
     for r in rows:
         print("\t".join(r))
@@ -245,7 +246,7 @@ def table(rows, found, title):
         if not sev:
             misses[(half, cat)].append(t)
     cats = [c for c, _ in CATEGORIES] + ["ALL"]
-    halves = [h for h in ("dev", "test", "fresh") if any(r[2] == h for r in rows)]
+    halves = [h for h in ("dev", "test", "fresh-dev", "fresh-test") if any(r[2] == h for r in rows)]
     print(f"\n{title}\n")
     print("| category | " + " | ".join(f"{h} terms | {h} recall (any) | {h} recall (block/review)" for h in halves) + " |")
     print("|---|" + "---|" * (3 * len(halves)))
