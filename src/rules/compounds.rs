@@ -14,7 +14,8 @@
 //!   compound, and the span is the original text, from its first to its last character;
 //! - a neighbour is a CJK ideograph in the same clause, with at most
 //!   [`crate::lexicon::DEFAULT_MAX_GAP`] visible separators between (punctuation ends a
-//!   clause); function characters (的, 了, 在…) are no neighbours, they make no compound;
+//!   clause); function characters (的, 了, 在…) are no neighbours, they make no compound, but a
+//!   character of [`BOUND`] with nothing else around it (妈妈的穴, 我淫我) is reported by itself;
 //! - one pass over the text; dictionary lookups only at the (rare) obscene characters.
 //!
 //! What it does not do: characters that are ordinary verbs or everyday words (插, 射, 逼, 色,
@@ -27,6 +28,10 @@ use crate::normalize::Normalized;
 
 /// Characters with an obscene sense that ordinary text uses only inside words.
 pub const OBSCENE: &str = "淫屌屄肏嫖妓奸穴骚乳肛";
+
+/// Of [`OBSCENE`], those that are no word on their own in ordinary text: one standing between
+/// function characters only (妈妈的穴, 我淫我) is reported by itself.
+const BOUND: &str = "淫屌屄肏嫖穴骚";
 
 /// Characters that attach to anything (particles, prepositions, the commonest adverbs): they
 /// neither explain an obscene character nor form a compound with it.
@@ -61,23 +66,35 @@ pub fn find(text: &str, out: &mut Vec<Compound>) {
     let norm = Normalized::new(text);
     let key = &norm.key;
     let model = crate::wording::model();
-    // The key position of the neighbour of `i` on side `step` (-1 or +1), if it is a CJK
-    // ideograph close enough and not a function character.
-    let neighbour = |i: usize, left: bool| -> Option<usize> {
+    // The key position of the neighbour of `i` on one side, if it is a CJK ideograph close
+    // enough, and whether it is a function character.
+    let near = |i: usize, left: bool| -> Option<(usize, bool)> {
         let j = if left { i.checked_sub(1)? } else { i + 1 };
         let c = *key.get(j)?;
-        if !is_cjk(c) || FUNCTION.contains(c) {
+        if !is_cjk(c) {
             return None;
         }
         let gap = norm.gap(text, i.min(j), MAX_RAW_GAP);
-        (gap.visible <= DEFAULT_MAX_GAP && gap.raw <= MAX_RAW_GAP).then_some(j)
+        (gap.visible <= DEFAULT_MAX_GAP && gap.raw <= MAX_RAW_GAP).then_some((j, FUNCTION.contains(c)))
     };
+    // The same, for a neighbour that can form a compound (not a function character).
+    let neighbour = |i: usize, left: bool| near(i, left).and_then(|(j, function)| (!function).then_some(j));
     for (i, &c) in key.iter().enumerate() {
         if !OBSCENE.contains(c) {
             continue;
         }
         let (l, r) = (neighbour(i, true), neighbour(i, false));
         if l.is_none() && r.is_none() {
+            // Between function characters only: a bound character is a word of its own here,
+            // unless the dictionary pairs it with one of them.
+            let (fl, fr) = (near(i, true), near(i, false));
+            let paired = fl.is_some_and(|(j, _)| in_dictionary(model, key[j], c)) || fr.is_some_and(|(j, _)| in_dictionary(model, c, key[j]));
+            if BOUND.contains(c) && (fl.is_some() || fr.is_some()) && !paired {
+                let (start, end) = (norm.byte[i] as usize, norm.byte_end(text, i));
+                if out.last().is_none_or(|last| start >= last.end) {
+                    out.push(Compound { start, end, core: c, core_at: start });
+                }
+            }
             continue;
         }
         if l.is_some_and(|l| in_dictionary(model, key[l], c)) || r.is_some_and(|r| in_dictionary(model, c, key[r])) {
@@ -122,6 +139,8 @@ mod tests {
         assert_eq!(found("暴奸"), ["暴奸"]);
         assert_eq!(found("最新偷拍美女蜜穴图片"), ["蜜穴图"]);
         assert_eq!(found("淫穴"), ["淫穴"]);
+        assert_eq!(found("妈妈的穴"), ["穴"]);
+        assert_eq!(found("我淫我"), ["淫"]);
     }
 
     #[test]
@@ -144,8 +163,8 @@ mod tests {
             "肛肠科，肛门。",
             "洞穴、巢穴、墓穴、穴位。",
             "穴",
-            "的淫的",
             "淫，穴。",
+            "乳的",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
