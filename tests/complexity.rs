@@ -208,6 +208,16 @@ fn many_findings_in_one_long_paragraph() {
     assert_linear("many findings", 200, 1 << 20, |n| format!("{}xx镇", "网上赌场，".repeat(n)), |s| paragraph_check(&c, s));
 }
 
+#[test]
+fn coined_compounds_in_one_long_paragraph() {
+    // Every compound found, some inside allow-list matches (四白穴) and lexicon hits (舔穴),
+    // others inside spam chains (成人视频在线观看…): each text is rescanned once for its
+    // allow-list, never once per compound.
+    let c = checker();
+    assert_linear("coined compounds", 200, 1 << 18, |n| "蜜穴，按揉四白穴，舔穴，".repeat(n), |s| paragraph_check(&c, s));
+    assert_linear("coined compounds in spam", 100, 1 << 16, |n| "成人视频在线观看蜜穴一区二区淫毛，".repeat(n), |s| paragraph_check(&c, s));
+}
+
 /// Runs the CLI on a file, discarding the output.
 #[test]
 fn near_pair_parts_in_a_long_clause() {
