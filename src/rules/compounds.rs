@@ -2,7 +2,7 @@
 //!
 //! A few characters have an obscene sense and, in ordinary Chinese, occur only inside words:
 //! 淫雨 and 浸淫, 穴位 and 洞穴, 牢骚 and 骚扰, 乳制品 and 哺乳, 汉奸 and 奸商. Porn-site vocabulary
-//! coins new compounds from them faster than any list can follow (蜜穴, 淫毛, 骚母, 暴奸, 痴乳…).
+//! coins new compounds from them faster than any list can follow (蜜穴, 淫毛, 骚比, 暴奸, 痴乳…).
 //! The test: such a character is a *coined compound* when neither the pair it makes with the
 //! character before it nor the pair with the character after it occurs inside any word of the
 //! dictionary of the context check (jieba's, see [`crate::wording`]). A dictionary pair on

@@ -82,6 +82,22 @@ test('UTF-16 offsets match JS String.prototype.slice (emoji, zero-width char, tr
   assert.ok(!('block' in hits[0]) && !('suggestion' in hits[0]));
 });
 
+test('coined obscene compounds: found through WASM at exact UTF-16 offsets, off by option', () => {
+  const article = {
+    title: '标题',
+    author: '',
+    blocks: [{ type: 'text', text: '😀\u200b最新美女蜜\u200b穴图，按揉四白穴，騷比' }],
+  };
+  const coined = (c) => c.check(article).filter((f) => f.rule === 'prohibited' && f.message.includes('生造词'));
+  const found = coined(new Checker());
+  assert.deepEqual(found.map((f) => [f.text, f.severity, f.category]), [
+    ['蜜\u200b穴图', 'review', 'pornography'],
+    ['騷比', 'review', 'pornography'],
+  ]);
+  assertOffsets(article, found);
+  assert.deepEqual(coined(new Checker({ rules: { prohibited: { compounds: false } } })), []);
+});
+
 const cliFixtures = ['lexicon-block.txt', 'flagged.txt', 'clean.txt'].every((f) => existsSync(fixture(f)));
 test('fixture: a user lexicon and a flagged article', { skip: !cliFixtures && 'no tests/fixtures/cli' }, () => {
   const c = new Checker();
