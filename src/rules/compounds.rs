@@ -15,7 +15,7 @@
 //! - a neighbour is a CJK ideograph in the same clause, with at most
 //!   [`crate::lexicon::DEFAULT_MAX_GAP`] visible separators between (punctuation ends a
 //!   clause); function characters (的, 了, 在…) are no neighbours, they make no compound, but a
-//!   character of [`BOUND`] with nothing else around it (妈妈的穴, 我淫我) is reported by itself;
+//!   bound character ([`is_bound`]) with nothing else around it (妈妈的穴, 我淫我) is reported by itself;
 //! - one pass over the text; dictionary lookups only at the (rare) obscene characters.
 //!
 //! What it does not do: characters that are ordinary verbs or everyday words (插, 射, 逼, 色,
@@ -26,12 +26,25 @@
 use crate::lexicon::{DEFAULT_MAX_GAP, MAX_RAW_GAP};
 use crate::normalize::Normalized;
 
-/// Characters with an obscene sense that ordinary text uses only inside words.
-pub const OBSCENE: &str = "淫屌屄肏嫖妓奸穴骚乳肛";
+/// Characters with an obscene sense that ordinary text uses only inside words (a `match`, not a
+/// string search: it runs on every character of every text).
+#[inline]
+pub fn is_obscene(c: char) -> bool {
+    matches!(c, '淫' | '屌' | '屄' | '肏' | '嫖' | '妓' | '奸' | '穴' | '骚' | '乳' | '肛')
+}
 
-/// Of [`OBSCENE`], those that are no word on their own in ordinary text: one standing between
-/// function characters only (妈妈的穴, 我淫我) is reported by itself.
-const BOUND: &str = "淫屌屄肏嫖穴骚";
+/// Whether the normaliser folds `c` into one of [`is_obscene`]'s characters: they and their
+/// traditional or variant forms (姦, 婬, 騷; a test checks every character folds as listed).
+#[inline]
+fn folds_to_obscene(c: char) -> bool {
+    is_obscene(c) || matches!(c, '姦' | '婬' | '騷')
+}
+
+/// Of [`is_obscene`]'s characters, those that are no word on their own in ordinary text: one
+/// standing between function characters only (妈妈的穴, 我淫我) is reported by itself.
+fn is_bound(c: char) -> bool {
+    matches!(c, '淫' | '屌' | '屄' | '肏' | '嫖' | '穴' | '骚')
+}
 
 /// Characters that attach to anything (particles, prepositions, the commonest adverbs): they
 /// neither explain an obscene character nor form a compound with it.
@@ -60,7 +73,7 @@ fn in_dictionary(model: &crate::wording::Model, a: char, b: char) -> bool {
 /// Finds the coined compounds of `text`, appending them to `out` in text order.
 pub fn find(text: &str, out: &mut Vec<Compound>) {
     // Most texts have none of the characters: decide that before normalising.
-    if !text.chars().any(|c| OBSCENE.contains(c) || !c.is_ascii() && OBSCENE.contains(crate::normalize::to_simplified(c))) {
+    if !text.chars().any(folds_to_obscene) {
         return;
     }
     let norm = Normalized::new(text);
@@ -80,7 +93,7 @@ pub fn find(text: &str, out: &mut Vec<Compound>) {
     // The same, for a neighbour that can form a compound (not a function character).
     let neighbour = |i: usize, left: bool| near(i, left).and_then(|(j, function)| (!function).then_some(j));
     for (i, &c) in key.iter().enumerate() {
-        if !OBSCENE.contains(c) {
+        if !is_obscene(c) {
             continue;
         }
         let (l, r) = (neighbour(i, true), neighbour(i, false));
@@ -89,7 +102,7 @@ pub fn find(text: &str, out: &mut Vec<Compound>) {
             // unless the dictionary pairs it with one of them.
             let (fl, fr) = (near(i, true), near(i, false));
             let paired = fl.is_some_and(|(j, _)| in_dictionary(model, key[j], c)) || fr.is_some_and(|(j, _)| in_dictionary(model, c, key[j]));
-            if BOUND.contains(c) && (fl.is_some() || fr.is_some()) && !paired {
+            if is_bound(c) && (fl.is_some() || fr.is_some()) && !paired {
                 let (start, end) = (norm.byte[i] as usize, norm.byte_end(text, i));
                 if out.last().is_none_or(|last| start >= last.end) {
                     out.push(Compound { start, end, core: c, core_at: start });
@@ -141,6 +154,16 @@ mod tests {
         assert_eq!(found("淫穴"), ["淫穴"]);
         assert_eq!(found("妈妈的穴"), ["穴"]);
         assert_eq!(found("我淫我"), ["淫"]);
+    }
+
+    #[test]
+    fn the_quick_test_knows_every_form_that_folds_to_an_obscene_character() {
+        for c in (0x80u32..0x30000).filter_map(char::from_u32) {
+            if let crate::normalize::Fold::Keep(k) = crate::normalize::fold(c) {
+                assert_eq!(is_obscene(k), folds_to_obscene(c), "{c} folds to {k}");
+            }
+        }
+        assert_eq!(found("婬毛"), ["婬毛"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::context::{is_report_or_lesson, judge, negated, specific_cue_near, tit
 use super::spam::{chains, Chain};
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::{Locale, RuleConfig};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Field, Finding, Severity};
 use crate::lexicon::When;
 
 pub struct Prohibited;
@@ -111,6 +111,9 @@ impl Rule for Prohibited {
 
 /// The category of coined obscene compounds ([`compounds`]).
 const COMPOUND_CATEGORY: &str = "pornography";
+/// The category of `lexicons/rules/context.txt` whose hits are the characters that
+/// [`compounds::find`] looks at: only texts holding one are examined.
+const COMPOUND_CORE: &str = "compound-core";
 
 /// Byte spans sorted by start, each end replaced by the furthest end so far: one binary search
 /// tells whether some span reaching a position exists.
@@ -130,7 +133,18 @@ fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], lowered
     let mut found: Vec<Compound> = Vec::new();
     let label = ctx.category_label(COMPOUND_CATEGORY);
     let spam_on = ctx.rule_enabled("spam");
+    let holding: std::collections::HashSet<(Field, Option<usize>)> = ctx
+        .lexicon_hits(super::context::CONTEXT_RULE)
+        .filter(|h| &*h.entry.category == COMPOUND_CORE)
+        .map(|h| (h.at.field, h.at.block))
+        .collect();
+    if holding.is_empty() {
+        return;
+    }
     for (field, block, text) in ctx.article.texts() {
+        if !holding.contains(&(field, block)) {
+            continue;
+        }
         found.clear();
         compounds::find(text, &mut found);
         if found.is_empty() {
