@@ -18,6 +18,10 @@
 //!   bound character ([`is_bound`]) with nothing else around it (妈妈的穴, 我淫我) is reported by itself;
 //! - one pass over the text; dictionary lookups only at the (rare) obscene characters.
 //!
+//! Rule `prohibited` calls [`find`] only on texts where the lexicon scan met one of the
+//! characters (category `compound-core` of the built-in `lexicons/rules/context.txt`), so the
+//! check needs the built-in lexicon: with `builtinLexicon: false` it does not run.
+//!
 //! What it does not do: characters that are ordinary verbs or everyday words (插, 射, 逼, 色,
 //! 性, 舔) stay with the lexicons' families, because a pair across two words (老逼我, 小狗舔我)
 //! would look coined. Acupoint names (睛明穴, 太冲穴) are a word followed by 穴: a 穴 whose left
