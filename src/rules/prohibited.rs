@@ -259,6 +259,23 @@ mod tests {
     }
 
     #[test]
+    fn spares_school_and_township_sentences_near_the_families() {
+        // Each sentence holds a member of a family, or a part of one, in ordinary use.
+        for text in [
+            "我妈逼我去补习班，你妈比你大几岁？你妈比较忙吧。",
+            "可通过通信大数据行程卡查询行踪轨迹。镇里通过短信群发平台提醒群众注意防汛。信用修复后可消除不良记录。",
+            "漫山遍野是金黄色大片的油菜花，一片绿色天堂。这一品色泽金黄。打造绿色导航网站。",
+            "不要随便和异性交网友。表妹上门拜年。兼职学生上门家教。提供全套上门安装服务。",
+            "澳门博彩娱乐业持续复苏。医院公布舒芬太尼价格调整。",
+            "市场里好大的鲍鱼。秋色逼人，寒色逼人。",
+            "第三节，按揉四白穴，再按足三里穴。这波骚操作，骚年们加油！给宝宝测肛温。",
+        ] {
+            let f = check(&Article::from_paragraphs("标题", [text]), "prohibited");
+            assert!(f.is_empty(), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn reports_original_text_and_utf16_offsets_in_every_field() {
         let mut a = Article::from_paragraphs("😀网上賭場", ["前文 网上\u{200b}赌场 后文"]);
         a.author = "网上赌场".into();
