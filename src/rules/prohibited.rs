@@ -104,7 +104,7 @@ impl Rule for Prohibited {
         }
         let ignored = cfg.list("ignoreCategories");
         if cfg.boolean("compounds") && !ignored.iter().any(|c| c == COMPOUND_CATEGORY) {
-            report_compounds(ctx, cfg, &spam, use_context && article_lowered, use_context, out);
+            report_compounds(ctx, cfg, &spam, article_lowered, use_context, out);
         }
     }
 }
@@ -129,18 +129,22 @@ fn running_max(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// Coined obscene compounds ([`compounds`]) that no lexicon hit of this rule or of `spam`
 /// already reports, that no allow-list entry covers and that no reported spam chain holds.
-fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], lowered: bool, use_context: bool, out: &mut Vec<Finding>) {
+fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], article_lowered: bool, use_context: bool, out: &mut Vec<Finding>) {
     let mut found: Vec<Compound> = Vec::new();
     let label = ctx.category_label(COMPOUND_CATEGORY);
     let spam_on = ctx.rule_enabled("spam");
-    let holding: std::collections::HashSet<(Field, Option<usize>)> = ctx
+    // The lexicon hits of the compounds' characters, by text and byte offset: they gate which
+    // texts are read, and the context of a compound is judged from its character's hit, with
+    // the same cues as any lexicon hit (警方…抓获 lowers, 加微信 raises).
+    let cores: std::collections::HashMap<(Field, Option<usize>, usize), &super::FieldHit> = ctx
         .lexicon_hits(super::context::CONTEXT_RULE)
         .filter(|h| &*h.entry.category == COMPOUND_CORE)
-        .map(|h| (h.at.field, h.at.block))
+        .map(|h| ((h.at.field, h.at.block, h.at.hit.byte_start as usize), h.at))
         .collect();
-    if holding.is_empty() {
+    if cores.is_empty() {
         return;
     }
+    let holding: std::collections::HashSet<(Field, Option<usize>)> = cores.keys().map(|&(f, b, _)| (f, b)).collect();
     for (field, block, text) in ctx.article.texts() {
         if !holding.contains(&(field, block)) {
             continue;
@@ -175,18 +179,34 @@ fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], lowered
             if spam_on && spam.iter().any(|s| s.field == field && s.block == block && s.start <= c.start && c.end <= s.end) {
                 continue;
             }
-            if use_context && negated(text, c.start) {
-                continue;
-            }
+            // Judged like a lexicon hit at its character; without that hit (a longer cue holds
+            // the character), by negation and the article's genre only.
+            let verdict = match (use_context, cores.get(&(field, block, c.core_at))) {
+                (false, _) => Verdict::Plain,
+                (true, Some(at)) => judge(ctx, at, article_lowered),
+                (true, None) if negated(text, c.start) => Verdict::Negated,
+                (true, None) if article_lowered => Verdict::Lowered(String::new()),
+                (true, None) => Verdict::Plain,
+            };
+            let severity = match &verdict {
+                Verdict::Negated => continue,
+                Verdict::Lowered(_) => Severity::Info,
+                Verdict::Raised(_) => Severity::Block,
+                Verdict::Plain => Severity::Review,
+            };
             let matched = &text[c.start..c.end];
             let core = c.core;
-            let message = match (ctx.locale, lowered) {
-                (Locale::ZhCn, false) => format!("疑似违禁内容【{label}】：“{matched}”（“{core}”与前后字都不成常用词语，疑为色情生造词）"),
-                (Locale::ZhCn, true) => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；全文为案件通报或宣传教育，引用时请确认无需删除）"),
-                (Locale::En, false) => format!("Possibly prohibited content [{label}]: \"{matched}\" (\"{core}\" forms no ordinary word with its neighbours: a coined obscene compound?)"),
-                (Locale::En, true) => format!("Possibly prohibited content [{label}]: \"{matched}\" (a coined obscene compound? the article reports or teaches against it; check the quotation is needed)"),
+            let message = match (ctx.locale, &verdict) {
+                (Locale::ZhCn, Verdict::Lowered(cue)) if cue.is_empty() => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；全文为案件通报或宣传教育，引用时请确认无需删除）"),
+                (Locale::ZhCn, Verdict::Lowered(cue)) => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；上下文为通报或宣传教育（“{cue}”），引用时请确认无需删除）"),
+                (Locale::ZhCn, Verdict::Raised(cue)) => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；所在句子有招揽用语“{cue}”）"),
+                (Locale::ZhCn, _) => format!("疑似违禁内容【{label}】：“{matched}”（“{core}”与前后字都不成常用词语，疑为色情生造词）"),
+                (Locale::En, Verdict::Lowered(_)) => format!("Possibly prohibited content [{label}]: \"{matched}\" (a coined obscene compound? reported or taught against; check the quotation is needed)"),
+                (Locale::En, Verdict::Raised(cue)) => format!("Possibly prohibited content [{label}]: \"{matched}\" (a coined obscene compound? its sentence solicits: \"{cue}\")"),
+                (Locale::En, _) => format!("Possibly prohibited content [{label}]: \"{matched}\" (\"{core}\" forms no ordinary word with its neighbours: a coined obscene compound?)"),
             };
-            let severity = if lowered && !cfg.severity_overridden { Severity::Info } else { cfg.severity_or(Some(Severity::Review)) };
+            // A severity set explicitly in the configuration wins over the context.
+            let severity = if cfg.severity_overridden { cfg.severity } else { severity };
             let (start, end) = (units.at(c.start), units.at(c.end));
             out.push(Finding {
                 rule: META.id.to_string(),
@@ -256,6 +276,12 @@ mod tests {
         let a = Article::from_paragraphs("警方通报", ["警方破获一起传播淫秽物品牟利案，涉案网站以“蜜穴”等字眼招揽，民警依法抓获嫌疑人。"]);
         let f: Vec<_> = check(&a, "prohibited").into_iter().filter(|f| f.message.contains("生造词")).collect();
         assert!(!f.is_empty() && f.iter().all(|f| f.severity == Severity::Info), "{f:?}");
+        // The sentence's own cues, as for lexicon hits: a lure raises, a police account lowers.
+        let f = coined("最新蜜穴图片，加微信看", "{}");
+        assert_eq!(f.iter().map(|f| f.severity).collect::<Vec<_>>(), [Severity::Block], "{f:?}");
+        assert!(f[0].message.contains("招揽用语"), "{}", f[0].message);
+        let f = coined("民警查获一个以“蜜穴”为名的网站。", "{}");
+        assert_eq!(f.iter().map(|f| f.severity).collect::<Vec<_>>(), [Severity::Info], "{f:?}");
     }
 
     #[test]
