@@ -216,6 +216,28 @@ fn coined_compounds_in_one_long_paragraph() {
     let c = checker();
     assert_linear("coined compounds", 200, 1 << 18, |n| "蜜穴，按揉四白穴，舔穴，".repeat(n), |s| paragraph_check(&c, s));
     assert_linear("coined compounds in spam", 100, 1 << 16, |n| "成人视频在线观看蜜穴一区二区淫毛，".repeat(n), |s| paragraph_check(&c, s));
+    // Many paragraphs, each with a compound and a lexicon hit: each paragraph's hits are found
+    // once, not by a walk over the article's hits per paragraph, and each hit's spam chain by one
+    // lookup, not a walk over every chain (all three did that: 4x the paragraphs took 11-15x
+    // the time).
+    assert_linear(
+        "spam chains in many paragraphs",
+        100,
+        1 << 16,
+        |n| Article::from_paragraphs("标题", vec!["成人视频在线观看一区二区蜜穴网上赌场，"; n]),
+        |a| {
+            std::hint::black_box(c.check(a));
+        },
+    );
+    assert_linear(
+        "coined compounds in many paragraphs",
+        100,
+        1 << 16,
+        |n| Article::from_paragraphs("标题", vec!["蜜穴，网上赌场，"; n]),
+        |a| {
+            std::hint::black_box(c.check(a));
+        },
+    );
 }
 
 /// Runs the CLI on a file, discarding the output.

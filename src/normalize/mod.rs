@@ -13,7 +13,7 @@ mod fold;
 mod t2s;
 
 pub use fold::{fold, is_boundary, is_invisible, Fold};
-pub(crate) use fold::{cjk_table, fold_with};
+use fold::{cjk_table, fold_with};
 pub use t2s::to_simplified;
 
 /// Builds the lookup tables now (they are otherwise built on first use).

@@ -269,6 +269,57 @@ pub(crate) fn image_finding(rule: &RuleMeta, severity: Severity, block: usize, m
     }
 }
 
+/// Spans sorted by start, each end replaced by the furthest end so far: one binary search then
+/// tells whether a span overlaps or covers a range ([`overlaps`], [`covers`]).
+pub(crate) fn running_max(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut max = 0;
+    for s in spans.iter_mut() {
+        max = max.max(s.1);
+        s.1 = max;
+    }
+    spans
+}
+
+/// Whether a span of `spans` ([`running_max`]) overlaps `start..end`: starts before its end
+/// and reaches past its start.
+pub(crate) fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let before = spans.partition_point(|s| s.0 < end);
+    before > 0 && spans[before - 1].1 > start
+}
+
+/// Whether a span of `spans` ([`running_max`]) contains `start..end`.
+pub(crate) fn covers(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let before = spans.partition_point(|s| s.0 <= start);
+    before > 0 && spans[before - 1].1 >= end
+}
+
+/// A text of the article: its field and block.
+pub(crate) type TextId = (Field, Option<usize>);
+
+/// The lexicon hits of each text, in text order, in one pass over the hits: a rule that visits
+/// every text does not walk all the article's hits once per text (quadratic in the number of
+/// paragraphs).
+pub(crate) fn hits_by_text<'c>(ctx: &'c Context<'_>) -> std::collections::HashMap<TextId, Vec<&'c FieldHit>> {
+    let mut by_text: std::collections::HashMap<TextId, Vec<&FieldHit>> = std::collections::HashMap::new();
+    for h in ctx.hits {
+        by_text.entry((h.field, h.block)).or_default().push(h);
+    }
+    by_text
+}
+
+/// Spans grouped by text, each group in [`running_max`] form.
+pub(crate) fn spans_by_text(spans: impl IntoIterator<Item = (TextId, (usize, usize))>) -> std::collections::HashMap<TextId, Vec<(usize, usize)>> {
+    let mut by_text: std::collections::HashMap<TextId, Vec<(usize, usize)>> = std::collections::HashMap::new();
+    for (text, span) in spans {
+        by_text.entry(text).or_default().push(span);
+    }
+    for spans in by_text.values_mut() {
+        *spans = running_max(std::mem::take(spans));
+    }
+    by_text
+}
+
 /// A finding over a span of a field's text, given in bytes: computes the UTF-16 offsets.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn span_finding(

@@ -2,7 +2,8 @@
 
 use super::compounds::{self, Compound};
 use super::context::{is_report_or_lesson, judge, negated, specific_cue_near, title_is_a_lesson, Verdict};
-use super::spam::{chains, Chain};
+use super::spam::chains;
+use super::TextId;
 use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::{Locale, RuleConfig};
 use crate::finding::{Field, Finding, Severity};
@@ -58,10 +59,14 @@ impl Rule for Prohibited {
             && spam.is_empty()
             && ctx.reported_hits(META.id, cfg).any(|h| specific_cue_near(ctx, h.at));
         let article_lowered = use_context && spam.is_empty() && (title_is_a_lesson(ctx) || (discusses && is_report_or_lesson(ctx)));
+        // The chains' spans per text: one lookup per hit, not a walk over every chain.
+        let spam_on = ctx.rule_enabled("spam");
+        let chain_spans = super::spans_by_text(spam.iter().map(|c| ((c.field, c.block), (c.start, c.end))));
+        let in_chain = |text: &TextId, start: usize, end: usize| spam_on && chain_spans.get(text).is_some_and(|s| super::covers(s, start, end));
         for hit in ctx.reported_hits(META.id, cfg) {
             let entry = hit.entry;
             // Inside a reported spam chain the `spam` finding covers it: one underline, not two.
-            if spam.iter().any(|c| c.contains(hit.at)) && ctx.rule_enabled("spam") {
+            if in_chain(&(hit.at.field, hit.at.block), hit.at.hit.byte_start as usize, hit.at.hit.byte_end as usize) {
                 continue;
             }
             let verdict = if !use_context || entry.when == When::Fixed {
@@ -78,23 +83,8 @@ impl Rule for Prohibited {
                 (Verdict::Plain, _) => None,
             };
             let (label, matched) = (ctx.category_label(&entry.category), hit.text);
-            let why = match (&verdict, ctx.locale) {
-                (Verdict::Raised(c), Locale::ZhCn) => Some(format!("所在句子有招揽用语“{c}”")),
-                (Verdict::Raised(c), Locale::En) => Some(format!("its sentence solicits: \"{c}\"")),
-                (Verdict::Lowered(c), Locale::ZhCn) if c.is_empty() => Some("全文为案件通报或宣传教育，引用时请确认无需删除".to_string()),
-                (Verdict::Lowered(c), Locale::En) if c.is_empty() => Some("the article reports or teaches against it; check the quotation is needed".to_string()),
-                (Verdict::Lowered(c), Locale::ZhCn) => Some(format!("上下文为通报或宣传教育（“{c}”），引用时请确认无需删除")),
-                (Verdict::Lowered(c), Locale::En) => Some(format!("reported or taught against (\"{c}\"); check the quotation is needed")),
-                _ => None,
-            };
-            let note = why.or_else(|| entry.note.as_deref().map(str::to_owned));
-            // This rule can report hundreds of hits in a long text: format one locale only.
-            let message = match (ctx.locale, note.as_deref()) {
-                (Locale::ZhCn, None) => format!("疑似违禁内容【{label}】：“{matched}”"),
-                (Locale::ZhCn, Some(n)) => format!("疑似违禁内容【{label}】：“{matched}”（{n}）"),
-                (Locale::En, None) => format!("Possibly prohibited content [{label}]: \"{matched}\""),
-                (Locale::En, Some(n)) => format!("Possibly prohibited content [{label}]: \"{matched}\" ({n})"),
-            };
+            let note = why(&verdict, ctx.locale).or_else(|| entry.note.as_deref().map(str::to_owned));
+            let message = message(ctx.locale, label, matched, note.as_deref());
             let mut finding = hit.finding(&META, cfg, message);
             // A severity set explicitly in the configuration wins over the context.
             if let (Some(sev), false) = (severity, cfg.severity_overridden) {
@@ -104,7 +94,7 @@ impl Rule for Prohibited {
         }
         let ignored = cfg.list("ignoreCategories");
         if cfg.boolean("compounds") && !ignored.iter().any(|c| c == COMPOUND_CATEGORY) {
-            report_compounds(ctx, cfg, &spam, article_lowered, use_context, out);
+            report_compounds(ctx, cfg, &in_chain, article_lowered, use_context, out);
         }
     }
 }
@@ -115,24 +105,40 @@ const COMPOUND_CATEGORY: &str = "pornography";
 /// [`compounds::find`] looks at: only texts holding one are examined.
 const COMPOUND_CORE: &str = "compound-core";
 
-/// Byte spans sorted by start, each end replaced by the furthest end so far: one binary search
-/// tells whether some span reaching a position exists.
-fn running_max(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    spans.sort_unstable();
-    let mut max = 0;
-    for s in spans.iter_mut() {
-        max = max.max(s.1);
-        s.1 = max;
+/// What the context says of a hit (see [`judge`]), for its message; `None` when nothing.
+fn why(verdict: &Verdict, locale: Locale) -> Option<String> {
+    match (verdict, locale) {
+        (Verdict::Raised(c), Locale::ZhCn) => Some(format!("所在句子有招揽用语“{c}”")),
+        (Verdict::Raised(c), Locale::En) => Some(format!("its sentence solicits: \"{c}\"")),
+        (Verdict::Lowered(c), Locale::ZhCn) if c.is_empty() => Some("全文为案件通报或宣传教育，引用时请确认无需删除".to_string()),
+        (Verdict::Lowered(c), Locale::En) if c.is_empty() => Some("the article reports or teaches against it; check the quotation is needed".to_string()),
+        (Verdict::Lowered(c), Locale::ZhCn) => Some(format!("上下文为通报或宣传教育（“{c}”），引用时请确认无需删除")),
+        (Verdict::Lowered(c), Locale::En) => Some(format!("reported or taught against (\"{c}\"); check the quotation is needed")),
+        _ => None,
     }
-    spans
+}
+
+/// The message of a finding of this rule. It can report hundreds of hits in a long text:
+/// one locale only is formatted.
+fn message(locale: Locale, label: &str, matched: &str, note: Option<&str>) -> String {
+    match (locale, note) {
+        (Locale::ZhCn, None) => format!("疑似违禁内容【{label}】：“{matched}”"),
+        (Locale::ZhCn, Some(n)) => format!("疑似违禁内容【{label}】：“{matched}”（{n}）"),
+        (Locale::En, None) => format!("Possibly prohibited content [{label}]: \"{matched}\""),
+        (Locale::En, Some(n)) => format!("Possibly prohibited content [{label}]: \"{matched}\" ({n})"),
+    }
 }
 
 /// Coined obscene compounds ([`compounds`]) that no lexicon hit of this rule or of `spam`
 /// already reports, that no allow-list entry covers and that no reported spam chain holds.
-fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], article_lowered: bool, use_context: bool, out: &mut Vec<Finding>) {
+/// `in_chain` tells whether a span of a text lies inside a spam chain that rule `spam` (enabled)
+/// reports.
+fn report_compounds(
+    ctx: &Context<'_>, cfg: &RuleConfig, in_chain: &dyn Fn(&TextId, usize, usize) -> bool, article_lowered: bool, use_context: bool,
+    out: &mut Vec<Finding>,
+) {
     let mut found: Vec<Compound> = Vec::new();
     let label = ctx.category_label(COMPOUND_CATEGORY);
-    let spam_on = ctx.rule_enabled("spam");
     // The lexicon hits of the compounds' characters, by text and byte offset: they gate which
     // texts are read, and the context of a compound is judged from its character's hit, with
     // the same cues as any lexicon hit (警方…抓获 lowers, 加微信 raises).
@@ -144,7 +150,14 @@ fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], article
     if cores.is_empty() {
         return;
     }
-    let holding: std::collections::HashSet<(Field, Option<usize>)> = cores.keys().map(|&(f, b, _)| (f, b)).collect();
+    let holding: std::collections::HashSet<TextId> = cores.keys().map(|&(f, b, _)| (f, b)).collect();
+    // The byte spans of this rule's and `spam`'s hits, per text, in one pass over the hits.
+    let listed = super::spans_by_text(
+        ctx.hits
+            .iter()
+            .filter(|h| matches!(&*ctx.matcher.entry(h.hit.entry).rule, "prohibited" | "spam"))
+            .map(|h| ((h.field, h.block), (h.hit.byte_start as usize, h.hit.byte_end as usize))),
+    );
     for (field, block, text) in ctx.article.texts() {
         if !holding.contains(&(field, block)) {
             continue;
@@ -154,29 +167,16 @@ fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], article
         if found.is_empty() {
             continue;
         }
-        let listed = running_max(
-            ctx.hits
-                .iter()
-                .filter(|h| h.field == field && h.block == block && matches!(&*ctx.matcher.entry(h.hit.entry).rule, "prohibited" | "spam"))
-                .map(|h| (h.hit.byte_start as usize, h.hit.byte_end as usize))
-                .collect(),
-        );
-        let allowed = running_max(ctx.matcher.allowed_spans(text, META.id));
+        let listed = listed.get(&(field, block)).map_or(&[][..], Vec::as_slice);
+        let allowed = super::running_max(ctx.matcher.allowed_spans(text, META.id));
         let mut units = crate::normalize::Utf16Cursor::new(text);
         for c in &found {
-            // A listed hit overlapping it (starting before its end and reaching into it).
-            let before = listed.partition_point(|s| s.0 < c.end);
-            if before > 0 && listed[before - 1].1 > c.start {
+            // A listed hit overlapping it; an allow-list match holding its obscene character,
+            // which explains it as a dictionary word would (@allow 骚操作 spares 这波骚操作).
+            if super::overlaps(listed, c.start, c.end) || super::covers(&allowed, c.core_at, c.core_at + c.core.len_utf8()) {
                 continue;
             }
-            // An allow-list match holding its obscene character explains it, as a dictionary
-            // word would (@allow 骚操作 spares 这波骚操作, @allow 四白穴 spares 按揉四白穴).
-            let core_end = c.core_at + c.core.len_utf8();
-            let before = allowed.partition_point(|s| s.0 <= c.core_at);
-            if before > 0 && allowed[before - 1].1 >= core_end {
-                continue;
-            }
-            if spam_on && spam.iter().any(|s| s.field == field && s.block == block && s.start <= c.start && c.end <= s.end) {
+            if in_chain(&(field, block), c.start, c.end) {
                 continue;
             }
             // Judged like a lexicon hit at its character; without that hit (a longer cue holds
@@ -194,17 +194,14 @@ fn report_compounds(ctx: &Context<'_>, cfg: &RuleConfig, spam: &[Chain], article
                 Verdict::Raised(_) => Severity::Block,
                 Verdict::Plain => Severity::Review,
             };
-            let matched = &text[c.start..c.end];
-            let core = c.core;
-            let message = match (ctx.locale, &verdict) {
-                (Locale::ZhCn, Verdict::Lowered(cue)) if cue.is_empty() => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；全文为案件通报或宣传教育，引用时请确认无需删除）"),
-                (Locale::ZhCn, Verdict::Lowered(cue)) => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；上下文为通报或宣传教育（“{cue}”），引用时请确认无需删除）"),
-                (Locale::ZhCn, Verdict::Raised(cue)) => format!("疑似违禁内容【{label}】：“{matched}”（疑为色情生造词；所在句子有招揽用语“{cue}”）"),
-                (Locale::ZhCn, _) => format!("疑似违禁内容【{label}】：“{matched}”（“{core}”与前后字都不成常用词语，疑为色情生造词）"),
-                (Locale::En, Verdict::Lowered(_)) => format!("Possibly prohibited content [{label}]: \"{matched}\" (a coined obscene compound? reported or taught against; check the quotation is needed)"),
-                (Locale::En, Verdict::Raised(cue)) => format!("Possibly prohibited content [{label}]: \"{matched}\" (a coined obscene compound? its sentence solicits: \"{cue}\")"),
-                (Locale::En, _) => format!("Possibly prohibited content [{label}]: \"{matched}\" (\"{core}\" forms no ordinary word with its neighbours: a coined obscene compound?)"),
+            let (matched, core) = (&text[c.start..c.end], c.core);
+            let note = match (why(&verdict, ctx.locale), ctx.locale) {
+                (Some(w), Locale::ZhCn) => format!("疑为色情生造词；{w}"),
+                (Some(w), Locale::En) => format!("a coined obscene compound? {w}"),
+                (None, Locale::ZhCn) => format!("“{core}”与前后字都不成常用词语，疑为色情生造词"),
+                (None, Locale::En) => format!("\"{core}\" forms no ordinary word with its neighbours: a coined obscene compound?"),
             };
+            let message = message(ctx.locale, label, matched, Some(&note));
             // A severity set explicitly in the configuration wins over the context.
             let severity = if cfg.severity_overridden { cfg.severity } else { severity };
             let (start, end) = (units.at(c.start), units.at(c.end));

@@ -19,7 +19,7 @@
 //! characters: linear.
 
 use super::context::{is_report_or_lesson, sentence_of, CONTEXT_RULE};
-use super::{Context, FieldHit, OptionDefault, OptionMeta, Rule, RuleMeta};
+use super::{Context, OptionDefault, OptionMeta, Rule, RuleMeta};
 use crate::config::{Locale, RuleConfig};
 use crate::finding::{Field, Finding, Severity};
 
@@ -93,16 +93,6 @@ pub struct Chain {
     pub terms: Vec<String>,
 }
 
-impl Chain {
-    /// Does the chain contain the hit?
-    pub fn contains(&self, at: &FieldHit) -> bool {
-        at.field == self.field
-            && at.block == self.block
-            && at.hit.byte_start as usize >= self.start
-            && at.hit.byte_end as usize <= self.end
-    }
-}
-
 /// Betting brands in `text`: byte ranges of `[A-Za-z0-9]+SUFFIX`.
 fn brands(text: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
@@ -151,9 +141,11 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
     let mut lowered: Option<bool> = None;
     let mut tokens: Vec<Token<'_>> = Vec::new();
     let mut brand_spans = Vec::new();
+    let by_text = super::hits_by_text(ctx);
     for (field, block, text) in ctx.article.texts() {
         tokens.clear();
-        for h in ctx.hits.iter().filter(|h| h.field == field && h.block == block) {
+        let hits = by_text.get(&(field, block)).map_or(&[][..], Vec::as_slice);
+        for h in hits {
             let e = ctx.matcher.entry(h.hit.entry);
             let (weight, promo) = match &*e.rule {
                 "spam" => (weight_of(e.severity), true),
@@ -225,12 +217,12 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
                 // prevention lesson, or when its own sentence reports or teaches against it.
                 let is_lowered = *lowered.get_or_insert_with(|| is_report_or_lesson(ctx));
                 let (ss, se) = sentence_of(text, start, end);
-                let cue_in_sentence = ctx.lexicon_hits(CONTEXT_RULE).any(|h| {
-                    h.at.field == field
-                        && h.at.block == block
-                        && matches!(&*h.entry.category, "enforcement" | "education" | "weak")
-                        && h.at.hit.byte_start as usize >= ss
-                        && h.at.hit.byte_end as usize <= se
+                let cue_in_sentence = hits.iter().any(|h| {
+                    let e = ctx.matcher.entry(h.hit.entry);
+                    &*e.rule == CONTEXT_RULE
+                        && matches!(&*e.category, "enforcement" | "education" | "weak")
+                        && h.hit.byte_start as usize >= ss
+                        && h.hit.byte_end as usize <= se
                 });
                 if is_lowered || cue_in_sentence {
                     continue;

@@ -71,8 +71,6 @@ const CONTEXT: &str = "context";
 const DE_DI_DE: &str = "de-di-de";
 const DOUBLED: &str = "doubled";
 
-/// A text of the article: its field and block.
-type TextId = (crate::finding::Field, Option<usize>);
 
 /// UTF-16 offsets of byte offsets that come in increasing order (findings in text order, each
 /// start before its end, the next start at or after the previous start): linear in the text.
@@ -145,22 +143,14 @@ fn check_slips(ctx: &Context<'_>, cfg: &RuleConfig, ignored: &[String], out: &mu
 /// The statistical check: typos no list names, in every text of the article, except where a
 /// lexicon entry of this rule or of `official-wording` already reports the text.
 fn check_context(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
-    // The UTF-16 spans of the lists' hits per text, sorted by start, with the running maximum
-    // of their ends: one binary search per detection tells whether a hit overlaps it.
-    let mut listed: std::collections::HashMap<TextId, Vec<(usize, usize)>> = std::collections::HashMap::new();
-    for h in ctx.hits {
-        if matches!(&*ctx.matcher.entry(h.hit.entry).rule, "typo" | "official-wording") {
-            listed.entry((h.field, h.block)).or_default().push((h.hit.utf16_start as usize, h.hit.utf16_end as usize));
-        }
-    }
-    for spans in listed.values_mut() {
-        spans.sort_unstable();
-        let mut max = 0;
-        for s in spans.iter_mut() {
-            max = max.max(s.1);
-            s.1 = max;
-        }
-    }
+    // The UTF-16 spans of the lists' hits per text: one binary search per detection tells
+    // whether a hit overlaps it.
+    let listed = super::spans_by_text(
+        ctx.hits
+            .iter()
+            .filter(|h| matches!(&*ctx.matcher.entry(h.hit.entry).rule, "typo" | "official-wording"))
+            .map(|h| ((h.field, h.block), (h.hit.utf16_start as usize, h.hit.utf16_end as usize))),
+    );
     let mut found = Vec::new();
     for (field, block, text) in ctx.article.texts() {
         if field == crate::finding::Field::Author {
@@ -172,9 +162,7 @@ fn check_context(ctx: &Context<'_>, cfg: &RuleConfig, out: &mut Vec<Finding>) {
         let mut units = Utf16Cursor::default();
         for d in &found {
             let (start, end) = (units.at(text, d.start), units.at(text, d.end));
-            // Hits starting before the detection's end; does the furthest of them reach into it?
-            let before = spans.partition_point(|s| s.0 < end);
-            if before > 0 && spans[before - 1].1 > start {
+            if super::overlaps(spans, start, end) {
                 continue;
             }
             let wrong = &text[d.start..d.end];
