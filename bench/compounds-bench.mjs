@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { text, lexiconTerms } from './data.mjs';
+import { benchArticle, lexiconTerms } from './data.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -17,12 +17,7 @@ const { Checker } = require(path.join(root, 'pkg-node/wxlint.js'));
 
 const blocksOf = (paragraphs) => paragraphs.map((t) => ({ type: 'text', text: t }));
 const articles = {};
-{
-  const body = [...text(10000, lexiconTerms(20000, 1), 2)];
-  const paragraphs = [];
-  for (let i = 0; i < body.length; i += 200) paragraphs.push(body.slice(i, i + 200).join(''));
-  articles['benchmark article'] = { title: '关于做好2026年寒假学生安全教育工作的通知', author: '教务处', digest: '', blocks: blocksOf(paragraphs) };
-}
+articles['benchmark article'] = benchArticle(10000, lexiconTerms(20000, 1));
 const pdPath = path.join(root, 'target/eval-data/peoples-daily-199801.txt');
 if (existsSync(pdPath)) {
   const pd = readFileSync(pdPath, 'utf8').split('\n').filter(Boolean);

@@ -54,3 +54,16 @@ export function text(chars, terms, seed) {
 export function lexiconFile(terms) {
   return '@category bench 基准\n' + terms.join('\n') + '\n';
 }
+
+/** The benchmark article of benches/check.rs: `chars` characters of `text(chars, terms, 2)` in
+ * paragraphs of 200 characters, an image every 10 blocks. */
+export function benchArticle(chars, terms) {
+  const body = [...text(chars, terms, 2)];
+  const paragraphs = [];
+  for (let i = 0; i < body.length; i += 200) paragraphs.push(body.slice(i, i + 200).join(''));
+  const blocks = paragraphs.map((t) => ({ type: 'text', text: t }));
+  for (let i = Math.floor((blocks.length - 1) / 10) * 10; i >= 0; i -= 10) {
+    blocks.splice(i, 0, { type: 'image', src: 'x.png', width: 1080, height: 720 });
+  }
+  return { title: '关于做好2026年寒假学生安全教育工作的通知', author: '教务处', digest: body.slice(0, 54).join(''), blocks };
+}

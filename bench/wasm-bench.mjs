@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { lexiconTerms, text as genText, lexiconFile } from './data.mjs';
+import { lexiconTerms, text as genText, lexiconFile, benchArticle } from './data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -45,24 +45,12 @@ function time(fn, { runs, warmup = Math.ceil(runs / 10) }) {
   return stats(samples);
 }
 
-// Same article as benches/check.rs: paragraphs of 200 characters, an image every 10 blocks.
-function article(chars) {
-  const body = [...genText(chars, terms, 2)];
-  const paragraphs = [];
-  for (let i = 0; i < body.length; i += 200) paragraphs.push(body.slice(i, i + 200).join(''));
-  const blocks = paragraphs.map((text) => ({ type: 'text', text }));
-  for (let i = Math.floor((blocks.length - 1) / 10) * 10; i >= 0; i -= 10) {
-    blocks.splice(i, 0, { type: 'image', src: 'x.png', width: 1080, height: 720 });
-  }
-  return { title: '关于做好2026年寒假学生安全教育工作的通知', author: '教务处', digest: body.slice(0, 54).join(''), blocks };
-}
-
 const out = {};
 
 // 1. Full check, 10k characters.
 const checker = new Checker();
 checker.loadLexicon(lexicon, null, 'bench');
-const a10k = article(10000);
+const a10k = benchArticle(10000, terms);
 const findings = checker.check(a10k).length;
 out.check10k = { ...time(() => checker.check(a10k), { runs: quick ? 50 : 500 }), findings };
 
