@@ -1,7 +1,7 @@
 // Types of wxlint/codemirror.
 import type { Extension } from '@codemirror/state';
 import type { Diagnostic } from '@codemirror/lint';
-import type { Article, Finding } from './wxlint';
+import type { Article, Finding } from './wxlint.js';
 
 /** Anything with the `check` method of wxlint's `Checker`. */
 export interface CheckerLike {

@@ -2,7 +2,7 @@
 import type { Plugin, PluginKey } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { Article, Finding } from './wxlint';
+import type { Article, Finding } from './wxlint.js';
 
 /** Anything with the `check` method of wxlint's `Checker`. */
 export interface CheckerLike {
