@@ -96,6 +96,8 @@ declare global {
     pageId: string;
     stats: { checks: number; lastMs: number | null; latencies: number[]; last: any; errors: number };
     noticeShown: boolean;
+    /** 秀米 / 135编辑器: the text of the copy / sync button found ('' none, null not looked for yet). */
+    syncButton: string | null;
     cursor: Map<string, number>;
     crossCheck: CrossCheck | null;
     mismatchStreak: { title: number; body: number };

@@ -56,12 +56,16 @@ export interface ImageBlock {
 
 export type Block = TextBlock | ImageBlock;
 
-/** The article to check. Missing fields are empty. */
+/**
+ * The article to check. `title`, `author` or `digest` left out (or null) is a field the caller
+ * does not know: nothing is reported for it (pass `""` for a field that is known to be empty,
+ * e.g. to get 标题不能为空). Missing `blocks`: no body.
+ */
 export interface Article {
-  title?: string;
-  author?: string;
+  title?: string | null;
+  author?: string | null;
   /** 摘要 */
-  digest?: string;
+  digest?: string | null;
   blocks?: Block[];
 }
 
@@ -299,15 +303,18 @@ impl Checker {
         Ok(Checker { state: Cell::new(Some(Box::new(inner))), recipe: RefCell::new(Recipe { config, lists: Vec::new() }) })
     }
 
-    /// Checks an article. Findings are sorted by field, block and position. Throws a
+    /// Checks an article. Findings are sorted by field, block and position; none is about a
+    /// title, author or digest the article leaves out (undefined or null). Throws a
     /// `TypeError` when the article does not have the `Article` shape (naming the path of the
     /// offending value), a `RangeError` when it is too large.
     pub fn check(&self, article: JsArticle) -> Result<JsFindings, JsValue> {
         install_panic_hook();
-        let (article, originals) = convert::article(&article)?;
+        let (article, originals, unknown) = convert::article(&article)?;
         let inner = self.take()?;
-        let findings = inner.check(&article);
+        let mut findings = inner.check(&article);
         self.put(inner);
+        // A field the caller left out is not known to be empty: no finding about it.
+        findings.retain(|f| !unknown.contains(&f.field));
         // One JSON string and JSON.parse build the result objects much faster than setting
         // every property of every finding across the JS boundary.
         let json = serde_json::to_string(&findings).map_err(|e| error(&format!("internal error: {e}")))?;

@@ -279,9 +279,9 @@
     return { text, segs };
   }
 
-  /** @param {Field | null} field @returns {{text: string, map: FieldMap | null}} */
+  /** @param {Field | null} field @returns {{text: string | null, map: FieldMap | null}} */
   function fieldOf(field) {
-    if (!field) return { text: '', map: null };
+    if (!field) return { text: null, map: null };
     if (field.kind === 'input') return { text: String(field.el.value ?? ''), map: { kind: 'input', el: field.el, readonly: !!field.readonly } };
     const { text, segs } = flatten(field.root, ' ');
     return { text, map: { kind: 'dom', el: field.root, segs, readonly: !!field.readonly } };
@@ -308,8 +308,15 @@
       blocks.push(...w.blocks);
       maps.push(...w.maps);
     }
+    // A field not recognised on the page is left out of the article: the checker then reports
+    // nothing about it (an empty title found on the page is '', and 标题不能为空).
+    /** @type {Article} */
+    const article = { blocks };
+    if (title.text !== null) article.title = title.text;
+    if (author.text !== null) article.author = author.text;
+    if (digest.text !== null) article.digest = digest.text;
     return {
-      article: { title: title.text, author: author.text, digest: digest.text, blocks },
+      article,
       map: { title: title.map, author: author.map, digest: digest.map, blocks: maps, body: editor && editor.body },
     };
   }

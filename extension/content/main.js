@@ -38,6 +38,8 @@
     pageId: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`,
     stats: { checks: 0, lastMs: null, latencies: [], last: null, errors: 0 },
     noticeShown: false,
+    /** 秀米 / 135编辑器: the text of the copy / sync button found ('' none; null not looked yet). */
+    syncButton: null,
     cursor: new Map(),
     crossCheck: null,
     mismatchStreak: { title: 0, body: 0 },
@@ -351,7 +353,7 @@
     /** @type {CrossCheck} */
     const cc = { at: Date.now(), title: null, body: null };
     if (typeof answer.titleLength === 'number') {
-      const ours = result.article.title.trim().length;
+      const ours = (result.article.title || '').trim().length;
       cc.title = { editor: answer.titleLength, extracted: ours, ok: answer.titleLength === ours };
     }
     if (typeof answer.content === 'string') {
@@ -434,7 +436,10 @@
       const missing = ['title', 'author', 'digest'].filter((k) => !S.editor.recognised[k]).map((k) => ns.t(`field_${k}`));
       notes.unshift(missing.length ? ns.t('recognisedPartly', [ns.t('site_e135'), missing.join('、')]) : ns.t('recognisedAll', [ns.t('site_e135')]));
     }
-    if (S.editor && S.editor.site !== 'wechat') notes.push(ns.t('noGuardHere'));
+    if (S.editor && S.editor.site !== 'wechat') {
+      notes.push(ns.t('noGuardHere'));
+      if (S.syncButton !== null) notes.push(S.syncButton ? ns.t('syncButtonFound', [S.syncButton]) : ns.t('syncButtonMissing'));
+    }
     ns.panel.render({
       rows: rows(S.items.filter((it) => !it.ignored)),
       ignoredRows: rows(S.items.filter((it) => it.ignored)),
@@ -779,7 +784,14 @@
     const layer = ns.ui.part('marks');
     const c = counts();
     const n = c.block + c.review;
-    const list = n ? syncButtons() : [];
+    const found = syncButtons();
+    const text = found.length ? (found[0].textContent || '').replace(/\s+/g, '') : '';
+    if (text !== S.syncButton) {
+      // The panel says whether the button was found (where the badge and the reminder go).
+      S.syncButton = text;
+      render();
+    }
+    const list = n ? found : [];
     layer.replaceChildren(...list.map((b) => {
       const r = b.getBoundingClientRect();
       return ns.h('div', { class: 'sync-badge', title: ns.t('syncBadgeTitle', [String(c.block), String(c.review)]), style: { left: `${r.right}px`, top: `${r.top}px` } }, String(n));
@@ -807,6 +819,7 @@
       kind: S.editor ? S.editor.kind : null,
       recognised: !!S.editor,
       fields: S.editor ? S.editor.recognised : null,
+      syncButton: S.syncButton,
       generation: S.editor ? S.editor.generation : null,
       editorUrl: ns.adapters.isEditorUrl(),
       checked: !!S.result,

@@ -51,7 +51,7 @@
       // The field's whole text, or the part of it that is selected (offsets shifted by `from`).
       const text = whole ? value : value.slice(a, b);
       return {
-        article: { title: '', author: '', digest: '', blocks: [{ type: 'text', text }] },
+        article: { blocks: [{ type: 'text', text }] },
         map: { title: null, author: null, digest: null, blocks: [{ type: 'text', el, segs: [] }], body: null },
         input: el,
         from: whole ? 0 : a,
@@ -85,7 +85,7 @@
         maps.push({ ...m, segs: c.segs.map(({ base, ...s }) => s), bases: c.segs.map((s) => s.base || 0) });
       });
     }
-    return { article: { title: '', author: '', digest: '', blocks }, map: { title: null, author: null, digest: null, blocks: maps, body: null } };
+    return { article: { blocks }, map: { title: null, author: null, digest: null, blocks: maps, body: null } };
   }
 
   /** Where a finding is on the page (a cut segment's offsets are shifted back to its node). */
@@ -169,8 +169,8 @@
       return { error: S.error };
     }
     S.error = null;
-    // Only the checked text: the empty title, author and digest of this check are not the page's.
-    answer.findings = answer.findings.filter((f) => f.field === 'body');
+    // The article has no title, author or digest (left out: not the page's), so the checker
+    // reports only on the checked text.
     S.result = { ex, findings: answer.findings };
     S.chars = ex.article.blocks.reduce((n, b) => n + (b.type === 'text' ? Array.from(b.text).length : 0), 0);
     let n = 0;

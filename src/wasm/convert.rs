@@ -287,14 +287,22 @@ impl ArticleReader {
 
 /// Reads an article: `title`, `author`, `digest`, `blocks` and the blocks' known fields;
 /// anything else on the objects is never read.
-pub fn article(v: &JsValue) -> Result<(Article, Originals), JsValue> {
+pub fn article(v: &JsValue) -> Result<(Article, Originals, Vec<Field>), JsValue> {
     if !is_object(v) || is_array(v, ARTICLE, "article")? {
         return Err(type_error(&format!("{ARTICLE}: the article must be an object, got {}", describe(v))));
     }
     let mut r = ArticleReader { units: 0, originals: Originals::default() };
     let mut a = Article::default();
+    // Title, author or digest left out (undefined or null): the front end does not know it
+    // (e.g. the extension did not recognise the field on the page). It is checked as empty
+    // text (so rules reading several fields see no text there) and its findings are dropped.
+    let mut unknown = Vec::new();
     for (key, field) in [("title", Field::Title), ("author", Field::Author), ("digest", Field::Digest)] {
-        let text = r.string(get(v, key, ARTICLE, &key)?, Path::top(key), Some((field, None)))?.unwrap_or_default();
+        let text = r.string(get(v, key, ARTICLE, &key)?, Path::top(key), Some((field, None)))?;
+        if text.is_none() {
+            unknown.push(field);
+        }
+        let text = text.unwrap_or_default();
         match field {
             Field::Title => a.title = text,
             Field::Author => a.author = text,
@@ -315,7 +323,7 @@ pub fn article(v: &JsValue) -> Result<(Article, Originals), JsValue> {
             a.blocks.push(block);
         }
     }
-    Ok((a, r.originals))
+    Ok((a, r.originals, unknown))
 }
 
 const CONFIG: &str = "invalid configuration";

@@ -55,6 +55,23 @@ test('version and construction', () => {
   assert.ok(Array.isArray(new Checker().check({})));
 });
 
+test('a title, author or digest left out (or null) is not known: nothing is reported about it; an empty string is checked', () => {
+  const c = new Checker({ rules: { 'author-length': { max: 2 } } });
+  const body = [{ type: 'text', text: '在线赌场' }];
+  const fields = (article) => c.check(article).filter((f) => f.field !== 'body').map((f) => `${f.field}:${f.rule}`);
+  // Left out (the extension leaves out a field it did not recognise on the page).
+  assert.deepEqual(fields({ blocks: body }), []);
+  assert.deepEqual(fields({ title: null, author: null, digest: null, blocks: body }), []);
+  assert.deepEqual(fields({ title: undefined, blocks: body }), []);
+  // Known and empty: 标题不能为空.
+  assert.deepEqual(fields({ title: '', blocks: body }), ['title:title-length']);
+  // Known fields are checked as before; the body is checked either way.
+  assert.deepEqual(fields({ title: '标题', author: '某某县教育局', blocks: body }), ['author:author-length']);
+  assert.ok(c.check({ blocks: body }).some((f) => f.field === 'body' && f.rule === 'prohibited'));
+  assert.ok(c.check({}).every((f) => f.field === 'body'));
+  c.free();
+});
+
 test('UTF-16 offsets match JS String.prototype.slice (emoji, zero-width char, traditional form)', () => {
   const article = {
     title: '😀网上賭場',
