@@ -179,6 +179,9 @@ export async function launch(options = {}) {
       '--lang=zh-CN',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      // options.extensionDebugging: CDP's Extensions domain (Extensions.triggerAction: a click on
+      // the extension's toolbar button, which opens its popup and grants activeTab).
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
     ],
   });
 
