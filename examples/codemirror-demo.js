@@ -5,7 +5,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
-import { lintGutter, forEachDiagnostic } from '@codemirror/lint';
+import { lintGutter, forEachDiagnostic, setDiagnosticsEffect } from '@codemirror/lint';
 
 const SAMPLE = `# 城南小学召开安全工作会议
 
@@ -16,7 +16,8 @@ const SAMPLE = `# 城南小学召开安全工作会议
 活动时间为3月xx日。联系电话：13912345678。
 `;
 
-const demo = (window.wxlintDemo = { view: null, findings: [], checks: 0, lastMs: null });
+// `updates`: every view update, {docChanged, diagnostics (it set the diagnostics)}, for the tests.
+const demo = (window.wxlintDemo = { view: null, findings: [], checks: 0, lastMs: null, updates: [] });
 
 demo.diagnostics = () => {
   const out = [];
@@ -35,10 +36,15 @@ demo.ready = (async () => {
       doc: params.get('empty') === '1' ? '' : SAMPLE,
       extensions: [
         lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), markdown(), params.get('wrap') === '0' ? [] : EditorView.lineWrapping,
-        EditorView.updateListener.of((u) => { if (u.docChanged && demo.afterUpdate) demo.afterUpdate(); }),
+        EditorView.updateListener.of((u) => {
+          demo.updates.push({ docChanged: u.docChanged, diagnostics: u.transactions.some((tr) => tr.effects.some((e) => e.is(setDiagnosticsEffect))) });
+          if (u.docChanged && demo.afterUpdate) demo.afterUpdate();
+        }),
         // ?plugin=0: the bare editor, without wxlint (for the benchmark's comparison).
         params.get('plugin') === '0' ? [] : wxlintLinter({
           checker,
+          // ?delay=N: the plugin's delay (default 0); N > 0 runs it as an ordinary @codemirror/lint source.
+          delay: Number(params.get('delay') || 0),
           onFindings(findings, ms) {
             demo.findings = findings;
             demo.lastMs = ms;

@@ -11,7 +11,11 @@ export interface CheckerLike {
 export interface WxlintLinterOptions {
   /** A `Checker` from `wxlint`, after `await init()`. */
   checker: CheckerLike;
-  /** Milliseconds after the last change before checking (@codemirror/lint's delay; default 0). */
+  /**
+   * Milliseconds after the last change before checking (default 0: each change is checked in its
+   * own transaction and its marks drawn with it, one view update per keystroke; above 0, an
+   * ordinary @codemirror/lint source run with that delay, e.g. for very long documents).
+   */
   delay?: number;
   /** A first line `# …` is the article's title (default true). */
   titleFromHeading?: boolean;

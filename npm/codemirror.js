@@ -12,7 +12,9 @@
 // paragraph): headings, list and quote markers are left out of the text (not out of the
 // offsets); a line that is only an image (`![alt](src)`) is an image block; a first line `# …`
 // is the title.
-import { linter } from '@codemirror/lint';
+import { linter, setDiagnosticsEffect } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { ViewPlugin, logException } from '@codemirror/view';
 
 const IMAGE = /^\s*!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)\s*$/;
 const PREFIX = /^(\s{0,3}#{1,6}\s+|\s*>\s?|\s*(?:[-*+]|\d{1,9}[.)])\s+)/;
@@ -87,6 +89,13 @@ export function diagnosticsFor(findings, model, locale) {
 
 /**
  * The lint source as a CodeMirror extension.
+ *
+ * With the default delay 0, the document is checked in the transaction that changes it: its
+ * diagnostics are added to that transaction (`setDiagnosticsEffect`), so a keystroke updates the
+ * view once, marks included (a @codemirror/lint source would run after the keystroke's update
+ * and update the view a second time). A document that is loaded without a transaction (the
+ * editor's first state, `view.setState`) is checked right after the view is created. With a
+ * delay, the check is an ordinary @codemirror/lint source run that long after the last change.
  * @param {object} options
  * @param {{check(article: object): any[]}} options.checker a `Checker` from `wxlint` (initialised)
  * @param {number} [options.delay=0] ms after the last change before checking (@codemirror/lint's delay)
@@ -97,13 +106,41 @@ export function diagnosticsFor(findings, model, locale) {
 export function wxlintLinter(options) {
   const { checker } = options || {};
   if (!checker || typeof checker.check !== 'function') throw new TypeError('wxlintLinter: options.checker must be a wxlint Checker');
-  const source = (view) => {
-    const t0 = (globalThis.performance || Date).now();
-    const model = articleFromMarkdown(view.state.doc.toString(), options);
+  const now = () => (globalThis.performance || Date).now();
+  /** @param {import('@codemirror/state').Text} doc */
+  const diagnose = (doc) => {
+    const t0 = now();
+    const model = articleFromMarkdown(doc.toString(), options);
     const findings = checker.check(model.article);
     const diagnostics = diagnosticsFor(findings, model, options.locale);
-    if (options.onFindings) options.onFindings(findings, (globalThis.performance || Date).now() - t0);
+    if (options.onFindings) options.onFindings(findings, now() - t0);
     return diagnostics;
   };
-  return linter(source, { delay: Number.isFinite(options.delay) ? options.delay : 0 });
+  const delay = Number.isFinite(options.delay) ? options.delay : 0;
+  if (delay > 0) return linter((view) => diagnose(view.state.doc), { delay });
+  return [
+    // The lint state, marks, tooltips and gutter, without a source of its own.
+    linter(null),
+    EditorState.transactionExtender.of((tr) => {
+      if (!tr.docChanged) return null;
+      try {
+        return { effects: setDiagnosticsEffect.of(diagnose(tr.newDoc)) };
+      } catch (e) {
+        // A failed check must not stop the edit: the old marks stay, mapped through it.
+        logException(tr.startState, e, 'wxlint');
+        return null;
+      }
+    }),
+    ViewPlugin.define((view) => {
+      let pending = setTimeout(() => {
+        pending = null;
+        try {
+          view.dispatch({ effects: setDiagnosticsEffect.of(diagnose(view.state.doc)) });
+        } catch (e) {
+          logException(view.state, e, 'wxlint');
+        }
+      }, 0);
+      return { destroy() { if (pending !== null) clearTimeout(pending); } };
+    }),
+  ];
 }

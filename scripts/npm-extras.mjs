@@ -36,6 +36,7 @@ manifest.peerDependencies = {
   'prosemirror-view': '^1.30.0',
   '@codemirror/lint': '^6.0.0',
   '@codemirror/state': '^6.0.0',
+  '@codemirror/view': '^6.0.0',
 };
 manifest.peerDependenciesMeta = Object.fromEntries(Object.keys(manifest.peerDependencies).map((k) => [k, { optional: true }]));
 fs.writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);

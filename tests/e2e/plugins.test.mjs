@@ -173,6 +173,31 @@ test('codemirror plugin: Markdown findings are lint diagnostics at exactly their
   await page.close();
 });
 
+test('codemirror plugin: with the default delay 0 a keystroke updates the view once, its diagnostics included; with a delay they come in an update of their own', async () => {
+  for (const [query, sameUpdate] of [['', true], ['?delay=1', false]]) {
+    const page = await openDemo('codemirror', query);
+    await waitFor(async () => (await cmDiagnostics(page)).length >= 3, { message: `the first diagnostics (${query || 'delay 0'})` });
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.evaluate(() => { window.wxlintDemo.updates = []; });
+    await page.keyboard.type('\n有人出售冰毒');
+    await waitFor(async () => (await cmDiagnostics(page)).some((d) => d.text === '出售冰毒'), { message: `the typed word's diagnostic (${query || 'delay 0'})` });
+    // Let a pending lint run (the delay path) finish.
+    await new Promise((r) => setTimeout(r, 300));
+    const updates = await page.evaluate(() => window.wxlintDemo.updates);
+    const edits = updates.filter((u) => u.docChanged);
+    assert.equal(edits.length, 7, JSON.stringify(updates));
+    if (sameUpdate) {
+      assert.ok(edits.every((u) => u.diagnostics), `every keystroke's update carries its diagnostics: ${JSON.stringify(updates)}`);
+      assert.deepEqual(updates.filter((u) => u.diagnostics && !u.docChanged), [], 'no second update for the marks');
+    } else {
+      assert.ok(updates.some((u) => u.diagnostics && !u.docChanged), `the delayed marks come in their own update: ${JSON.stringify(updates)}`);
+    }
+    assert.deepEqual(page.e2eErrors, []);
+    await page.close();
+  }
+});
+
 test('plugins: the demos made no request outside their own origin', () => {
   assert.deepEqual(outside, []);
 });

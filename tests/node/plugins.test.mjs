@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import { Schema } from 'prosemirror-model';
 import { schema as basic } from 'prosemirror-schema-basic';
 import { articleFromDoc, findingRanges } from '../../npm/prosemirror.js';
-import { articleFromMarkdown, diagnosticsFor } from '../../npm/codemirror.js';
+import { articleFromMarkdown, diagnosticsFor, wxlintLinter } from '../../npm/codemirror.js';
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { forEachDiagnostic, setDiagnosticsEffect } from '@codemirror/lint';
 
 const require = createRequire(import.meta.url);
 const { Checker } = require('../../pkg-node/wxlint.js');
@@ -68,4 +71,29 @@ test('codemirror mapping: Markdown findings map to the source exactly; markers a
   for (const t of ['警钟常鸣', '出售\u200B冰毒', '13912345678', '![](https://mmbiz.qpic.cn/a.png)']) assert.ok(texts.includes(t), `${t} in ${JSON.stringify(texts)}`);
   assert.ok(!texts.some((t) => t.includes('代码里')), 'code blocks are not checked');
   assert.equal(diags.find((d) => source.slice(d.from, d.to) === '警钟常鸣').severity, 'error');
+});
+
+test('codemirror plugin (delay 0): a change is checked in its own transaction, whose diagnostics ride on it (one view update per keystroke); a throwing checker does not stop the edit', () => {
+  let calls = 0;
+  const extensions = [wxlintLinter({ checker, onFindings: () => { calls += 1; } })];
+  let state = EditorState.create({ doc: '# 通知\n\n请做到警钟长鸣。', extensions });
+  const tr = state.update({ changes: { from: state.doc.length - 1, insert: '联系电话13912345678' } });
+  const effects = tr.effects.filter((e) => e.is(setDiagnosticsEffect));
+  assert.equal(effects.length, 1, 'the diagnostics are an effect of the change itself');
+  assert.equal(calls, 1);
+  state = tr.state;
+  const marked = [];
+  forEachDiagnostic(state, (d, from, to) => marked.push(state.doc.sliceString(from, to)));
+  assert.deepEqual(marked, ['13912345678']);
+  // A transaction without a change is not checked.
+  assert.equal(state.update({ selection: { anchor: 1 } }).effects.length, 0);
+  assert.equal(calls, 1);
+
+  // A checker that throws: the edit goes through, the old marks are mapped through it.
+  const failing = { check() { throw new Error('boom'); } };
+  const logged = [];
+  let s2 = EditorState.create({ doc: 'abc', extensions: [wxlintLinter({ checker: failing }), EditorView.exceptionSink.of((e) => logged.push(String(e)))] });
+  s2 = s2.update({ changes: { from: 3, insert: 'd' } }).state;
+  assert.equal(s2.doc.toString(), 'abcd');
+  assert.ok(logged.some((l) => /boom/.test(l)), JSON.stringify(logged));
 });
