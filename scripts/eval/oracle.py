@@ -26,6 +26,7 @@ hash split into `fresh-dev` (its misses may be read to find what the lexicon lac
 usage:
   oracle.py build [--lists DIR] > oracle.tsv            # term, category, half
   oracle.py build --fresh [--lists2 DIR] > fresh.tsv    # term, category, fresh-dev|fresh-test
+  oracle.py build --singles > singles.tsv               # term, category, single-dev
   oracle.py score oracle.tsv [--bin PATH] [--show dev:CATEGORY|fresh-dev:CATEGORY] [--tier T]
 
 The keyword filters are crude: they let through fragments, place names and plain or medical
@@ -165,6 +166,13 @@ def build(args):
     for s in src.values():
         for t in s:
             counts[t] += 1
+    if args.singles:
+        # Terms named by exactly one of all six lists: disjoint from both oracles (which need
+        # two), so their misses may be read freely, like a dev half.
+        for s in sources_fresh(args.lists2).values():
+            for t in s:
+                counts[t] += 1
+        counts = {t: 0 if n != 1 else 2 for t, n in counts.items()}
     if args.fresh:
         old = {t for t, n in counts.items() if n >= 2}
         new = sources_fresh(args.lists2)
@@ -183,7 +191,8 @@ def build(args):
             continue
         cat = category_of(t)
         if cat:
-            rows.append((t, cat, "fresh-" + half_of(t) if args.fresh else half_of(t)))
+            half = "single-dev" if args.singles else "fresh-" + half_of(t) if args.fresh else half_of(t)
+            rows.append((t, cat, half))
     rows.sort(key=lambda r: (r[1], r[0]))
     for r in rows:
         print("\t".join(r))
@@ -246,7 +255,7 @@ def table(rows, found, title):
         if not sev:
             misses[(half, cat)].append(t)
     cats = [c for c, _ in CATEGORIES] + ["ALL"]
-    halves = [h for h in ("dev", "test", "fresh-dev", "fresh-test") if any(r[2] == h for r in rows)]
+    halves = [h for h in ("dev", "test", "fresh-dev", "fresh-test", "single-dev") if any(r[2] == h for r in rows)]
     print(f"\n{title}\n")
     print("| category | " + " | ".join(f"{h} terms | {h} recall (any) | {h} recall (block/review)" for h in halves) + " |")
     print("|---|" + "---|" * (3 * len(halves)))
@@ -285,6 +294,7 @@ def main():
     b.add_argument("--clean", default="target/eval-data/peoples-daily-199801.txt")
     b.add_argument("--fresh", action="store_true", help="the fresh oracle, from the second set of lists")
     b.add_argument("--lists2", default=os.environ.get("WXLINT_ORACLE_LISTS2", "/work/data/lists2"))
+    b.add_argument("--singles", action="store_true", help="terms that exactly one of the six lists names (a third dev set, never in an oracle)")
     s = sub.add_parser("score")
     s.add_argument("oracle")
     s.add_argument("--bin", default="target/release/wxlint")
