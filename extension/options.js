@@ -54,8 +54,22 @@ function categoryLabel(id) {
   return api.i18n.getMessage(`category_${String(id).replace(/-/g, '_')}`) || id;
 }
 
-function choiceLabel(rule, id) {
-  return api.i18n.getMessage(`choice_${rule.replace(/-/g, '_')}_${String(id).replace(/-/g, '_')}`) || categoryLabel(id);
+/**
+ * The choices a list option's metadata names: the trailing "（id 名称、id 名称…）" of its Chinese
+ * description (src/rules/*.rs) → [[id, 名称]]; [] when the description lists none that way.
+ * @returns {[string, string][]}
+ */
+function metaChoices(opt) {
+  const m = /[（(]([^（）()]*)[）)]\s*$/.exec((opt && opt.descriptionZh) || '');
+  if (!m) return [];
+  const items = m[1].split('、').map((x) => /^\s*([a-z][a-z0-9-]*)\s+(\S.*?)\s*$/.exec(x));
+  return items.every(Boolean) ? items.map((x) => /** @type {[string, string]} */ ([x[1], x[2]])) : [];
+}
+
+/** A choice's label: its `choice_<rule>_<id>` message, else the name the metadata gives it (Chinese UI), else the category's. */
+function choiceLabel(rule, id, metaLabel) {
+  return api.i18n.getMessage(`choice_${rule.replace(/-/g, '_')}_${String(id).replace(/-/g, '_')}`)
+    || (!en && metaLabel) || categoryLabel(id);
 }
 
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n);
@@ -98,7 +112,11 @@ function plainDescription(desc, hasChoices) {
 
 function optionControl(rule, opt, current, locked) {
   const d = opt.default;
-  const choices = RULE_CHOICES[rule.id] && RULE_CHOICES[rule.id][opt.key];
+  // The ids of the hand list (shared.js), then any further id the rule's metadata lists.
+  const fromMeta = Array.isArray(opt.default) ? metaChoices(opt) : [];
+  const hand = RULE_CHOICES[rule.id] && RULE_CHOICES[rule.id][opt.key];
+  const choices = hand || fromMeta.length ? [...new Set([...(hand || []), ...fromMeta.map(([c]) => c)])] : null;
+  const metaLabels = new Map(fromMeta);
   const desc = plainDescription(en ? opt.descriptionEn : opt.descriptionZh, !!choices);
   const id = `opt-${rule.id}-${opt.key}`;
   const label = h('label', { for: id, class: 'opt-label' }, desc || opt.key);
@@ -118,9 +136,13 @@ function optionControl(rule, opt, current, locked) {
   } else if (Array.isArray(d) && choices) {
     const chosen = new Set(current ?? d);
     const list = rule.id === 'prohibited' ? CATEGORIES : choices;
+    // Stored ids this version does not offer (a newer version's, a hand-edited settings file):
+    // shown ticked as they are and saved again unless unticked, never dropped silently.
+    const unknown = [...chosen].filter((c) => typeof c === 'string' && !list.includes(c));
     control = h('fieldset', { class: 'cats', id },
       h('legend', { class: 'sr-only' }, desc),
-      list.map((c) => h('label', { class: 'cat' }, h('input', { type: 'checkbox', value: c, checked: chosen.has(c), disabled: locked }), ' ', choiceLabel(rule.id, c))));
+      list.map((c) => h('label', { class: 'cat' }, h('input', { type: 'checkbox', value: c, checked: chosen.has(c), disabled: locked }), ' ', choiceLabel(rule.id, c, metaLabels.get(c)))),
+      unknown.map((c) => h('label', { class: 'cat unknown', title: t('optChoiceUnknown') }, h('input', { type: 'checkbox', value: c, checked: true, disabled: locked }), ' ', choiceLabel(rule.id, c))));
     control.dataset.kind = 'categories';
     label.removeAttribute('for');
   } else if (Array.isArray(d)) {

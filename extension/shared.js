@@ -42,13 +42,14 @@
   /**
    * The choices of the rules' list options that name categories or topics (shown as checkboxes
    * with their Chinese labels: `choice_<rule>_<id>` in _locales). The ids are those the rules'
-   * option descriptions list (src/rules/*.rs).
+   * option descriptions list (src/rules/*.rs); the options page adds any further id a rule's
+   * metadata lists (options.js `metaChoices`), so a category added in Rust still gets a checkbox.
    */
   const RULE_CHOICES = {
     prohibited: { ignoreCategories: ['gambling', 'drugs', 'pornography', 'violence-terror', 'weapons', 'cults-superstition', 'fraud', 'insults', 'custom'] },
     expression: { ignoreCategories: ['disability', 'criminal', 'territory', 'ethnic-religion'] },
     'sign-off-topic': { ignoreCategories: ['emergency', 'major-meeting', 'party-government', 'education-reform', 'large-event', 'school-image'] },
-    typo: { ignoreCategories: ['misspelling', 'rewritten'] },
+    typo: { ignoreCategories: ['misspelling', 'rewritten', 'context', 'de-di-de', 'doubled'] },
   };
 
   /**

@@ -21,7 +21,7 @@ test('options page: Chinese labels only — no rule id, no English category or t
   const rules = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'rules' }));
   const text = await options.evaluate(() => document.body.innerText);
   for (const r of rules.rules) assert.ok(!text.includes(r.id), `rule id ${r.id} shown`);
-  for (const id of ['gambling', 'violence-terror', 'cults-superstition', 'emergency', 'major-meeting', 'party-government', 'school-image', 'disability', 'misspelling', 'rewritten', 'custom']) {
+  for (const id of ['gambling', 'violence-terror', 'cults-superstition', 'emergency', 'major-meeting', 'party-government', 'school-image', 'disability', 'misspelling', 'rewritten', 'context', 'de-di-de', 'doubled', 'custom']) {
     assert.ok(!new RegExp(`\\b${id}\\b`).test(text), `id ${id} shown`);
   }
   assert.doesNotMatch(text, /key=value|field '/);
@@ -117,6 +117,45 @@ test('options page: the whole configuration is exported to one file and imported
   assert.deepEqual((await stored('wxlint.rules'))['sign-off-topic'], { options: { ignoreCategories: ['emergency'] } });
   assert.deepEqual((await stored('wxlint.lexicons')).map((l) => l.name), ['e2e-words.txt']);
   assert.equal(await options.locator('.rule[data-rule="sign-off-topic"] input[value="emergency"]').isChecked(), true);
+});
+
+test('options page: every category a rule\'s metadata lists is a checkbox (the five of 错别字), and a stored category the page does not offer survives the next save', async () => {
+  const typo = options.locator('.rule[data-rule="typo"] fieldset.cats label');
+  assert.deepEqual((await typo.allTextContents()).map((x) => x.trim()), ['错别字', '机器改写用词', '据上下文判断的错别字', '“的、地、得”误用', '多打的字']);
+  // The checkboxes of each rule are at least the ids its option's description lists (src/rules/*.rs).
+  const { rules } = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'rules' }));
+  let listed = 0;
+  for (const rule of rules) {
+    for (const opt of rule.options || []) {
+      const m = /（([^（）]*)）\s*$/.exec(opt.descriptionZh);
+      const ids = m ? m[1].split('、').map((x) => /^([a-z][a-z-]*) /.exec(x)?.[1]) : [];
+      if (!ids.length || !ids.every(Boolean)) continue;
+      listed++;
+      const boxes = await options.locator(`.rule[data-rule="${rule.id}"] .opt[data-key="${opt.key}"] input[type=checkbox]`).evaluateAll((els) => els.map((e) => e.value));
+      assert.deepEqual(ids.filter((id) => !boxes.includes(id)), [], `${rule.id}.${opt.key}: listed in its metadata but no checkbox`);
+    }
+  }
+  assert.ok(listed >= 3, 'typo, expression and sign-off-topic list their ids');
+
+  // A settings file with a category this page offers (context) and one it does not (from a newer version).
+  const file = { format: 'wxlint-settings', version: 1, rules: { typo: { options: { ignoreCategories: ['context', 'future-category'] } } }, allow: [], lexicons: [] };
+  await options.setInputFiles('#settings-file', { name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await options.locator('#backup-confirm').waitFor({ state: 'visible' });
+  await options.locator('#backup-confirm button.apply').click();
+  await waitFor(async () => /已导入/.test(await options.locator('#backup-status').textContent()), { message: 'imported' });
+  await waitFor(async () => options.locator('.rule[data-rule="typo"] input[value="context"]').isChecked(), { message: 'context ticked after the import' });
+  const unknown = options.locator('.rule[data-rule="typo"] input[value="future-category"]');
+  assert.equal(await unknown.isChecked(), true, 'the unknown category is shown, ticked');
+  // An unrelated change, saved: both stored categories are still there, with the one ticked now.
+  await options.locator('.rule[data-rule="typo"] input[value="doubled"]').check();
+  await options.locator('#save').click();
+  await waitFor(async () => (await options.locator('#save-state').textContent()).includes('已保存'), { message: 'saved' });
+  assert.deepEqual((await stored('wxlint.rules')).typo, { options: { ignoreCategories: ['context', 'doubled', 'future-category'] } });
+  // Unticking the unknown one removes it.
+  await unknown.uncheck();
+  await options.locator('#save').click();
+  await waitFor(async () => (await stored('wxlint.rules')).typo.options.ignoreCategories.length === 2, { message: 'saved without it' });
+  assert.deepEqual((await stored('wxlint.rules')).typo, { options: { ignoreCategories: ['context', 'doubled'] } });
 });
 
 test('options page: no request leaves the intercepted fixture routes', async (t) => {
