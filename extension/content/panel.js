@@ -5,7 +5,9 @@
 //
 // It never hides the article: it docks in the free margin beside the article column when there
 // is room, and otherwise starts collapsed to a small badge in a margin; dragged or resized, it is
-// kept fully on screen; its place is remembered per kind of editor page.
+// kept fully on screen, between the site's fixed top and bottom bars (the bottom one holds 发表
+// and 保存为草稿: our root is stacked above the page); its place is remembered per kind of editor
+// page.
 (function () {
   'use strict';
   const ns = globalThis.wxlint;
@@ -193,6 +195,9 @@
     const { bars, col } = pageGeometry();
     const top0 = Math.max(bars.top + GAP, Math.min(DEFAULT_TOP, vp.h / 4));
     const bottom0 = Math.min(vp.h, bars.bottom) - GAP;
+    // Wherever it is dragged or resized to, it stays within the band the site's bars leave free.
+    const lo = clamp(bars.top, 0, vp.h);
+    const hi = clamp(bars.bottom, lo, vp.h);
     const freeRight = col ? vp.w - col.right - 2 * GAP : 0;
     const freeLeft = col ? col.left - 2 * GAP : 0;
     let dock = null;
@@ -237,7 +242,7 @@
         else left = vp.w - bw - margin;
         top = top0;
       }
-      setBox(clamp(left, 0, vp.w - bw), clamp(top, 0, vp.h - bh), null, null);
+      setBox(clamp(left, 0, vp.w - bw), clamp(top, lo, hi - bh), null, null);
       return;
     }
     let width;
@@ -259,13 +264,13 @@
       left = vp.w - width - GAP;
       top = top0;
     }
-    const maxH = Math.max(120, bottom0 - Math.max(0, top));
+    const maxH = Math.max(120, Math.min(bottom0 - Math.max(lo, top), hi - lo));
     if (height !== null) height = clamp(height, 120, maxH);
     el.style.maxHeight = `${Math.max(120, Math.min(vp.h - 2 * GAP, bottom0 - top0, 640))}px`;
     setBox(null, null, width, height);
     const pw = el.offsetWidth || width;
     const ph = el.offsetHeight || 200;
-    setBox(clamp(left, 0, vp.w - pw), clamp(top, 0, vp.h - ph), width, height);
+    setBox(clamp(left, 0, vp.w - pw), clamp(top, lo, hi - ph), width, height);
   }
 
   function clamp(v, lo, hi) {

@@ -1,7 +1,7 @@
 // The panel never hides the article: docked in the free margin beside the article column when
 // there is room, otherwise collapsed to a small badge; no finding under it at 1280 px, 1024 px and
 // 150 % zoom (screenshots kept in target/e2e-screenshots/); a jumped-to finding is scrolled clear
-// of an expanded panel; dragged or resized it stays fully on screen, per editor page; nothing of
+// of an expanded panel; dragged or resized it stays fully on screen and off the site's bottom bar, per editor page; nothing of
 // ours over the site's bars and dialogs; images outlined, not tinted; a stale hover card goes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -99,20 +99,50 @@ test('panel expanded where there is no margin (1024 px, 150 %): every finding ju
   }
 });
 
-test('panel dragged off the window or resized past it stays fully on screen; its place is kept per kind of editor page', async () => {
+/** The bottom bar (发表, 保存为草稿) in the viewport. */
+const botBar = (page) => page.evaluate(() => {
+  const r = document.getElementById('js_bot_bar').getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, fixed: getComputedStyle(document.getElementById('js_bot_bar')).position === 'fixed' };
+});
+
+function assertClearOfBar(p, bar, what) {
+  assert.ok(!intersects(p.rect, bar), `${what}: the panel covers #js_bot_bar: ${JSON.stringify({ panel: p.rect, bar })}`);
+}
+
+test('panel dragged off the window or resized past it stays fully on screen and off the bottom bar (发表, 保存为草稿); its place is kept per kind of editor page', async () => {
   const page = await openEditorAt(env, 'prosemirror', {}, { width: 1280, height: 800 });
   const first = await waitFor(async () => { const x = await panel(page); return x && x.items.length ? x : null; }, { message: 'the panel' });
   if (first.collapsed) await page.locator('#wxlint-extension-root .panel button.toggle').click();
+  const bar = await botBar(page);
+  assert.ok(bar.fixed && bar.bottom > bar.top, `the fixture's bottom bar is fixed at the bottom: ${JSON.stringify(bar)}`);
   const head = page.locator('#wxlint-extension-root .panel .head .name');
   const box = await head.boundingBox();
   await page.mouse.move(box.x + 5, box.y + 5);
   await page.mouse.down();
-  await page.mouse.move(box.x + 900, box.y + 900, { steps: 8 });
+  // Down onto the bar: at no step of the drag does the panel cover it.
+  for (let i = 1; i <= 8; i += 1) {
+    await page.mouse.move(box.x + (900 * i) / 8, box.y + (900 * i) / 8);
+    assertClearOfBar(await panel(page), bar, `drag step ${i}`);
+  }
   await page.mouse.up();
   let p = await panel(page);
   const vw = await page.evaluate(() => document.documentElement.clientWidth);
   const vh = await page.evaluate(() => document.documentElement.clientHeight);
   assert.ok(p.rect.right <= vw + 0.5 && p.rect.bottom <= vh + 0.5 && p.rect.left >= 0 && p.rect.top >= 0, `inside the window after the drag: ${JSON.stringify(p.rect)}`);
+  assertClearOfBar(p, bar, 'after the drag');
+  assert.ok(p.rect.bottom >= bar.top - 2, `the panel went as far down as the bar lets it: ${JSON.stringify({ panel: p.rect, bar })}`);
+  // The collapsed badge dragged onto the bar stops above it too.
+  await page.locator('#wxlint-extension-root .panel button.toggle').click();
+  await waitFor(async () => (await panel(page)).collapsed, { message: 'collapsed' });
+  const b0 = (await panel(page)).rect;
+  await page.mouse.move(b0.left + 6, b0.top + b0.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b0.left - 200, b0.top + 600, { steps: 6 });
+  await page.mouse.up();
+  assertClearOfBar(await panel(page), bar, 'the collapsed badge after a drag');
+  await page.locator('#wxlint-extension-root .panel button.toggle').click();
+  await waitFor(async () => !(await panel(page)).collapsed, { message: 'expanded again' });
+  assertClearOfBar(await panel(page), bar, 'expanded again');
   // Resize from the corner handle, far past the window.
   await page.mouse.move(box.x + 5, box.y + 5);
   const h1 = await head.boundingBox();
@@ -128,11 +158,13 @@ test('panel dragged off the window or resized past it stays fully on screen; its
   await page.mouse.up();
   p = await panel(page);
   assert.ok(p.rect.right <= vw + 0.5 && p.rect.bottom <= vh + 0.5, `inside the window after resizing: ${JSON.stringify(p.rect)}`);
+  assertClearOfBar(p, bar, 'after resizing');
   // A smaller window: still on screen.
   await page.e2eCdp.send('Emulation.setDeviceMetricsOverride', { width: 900, height: 600, deviceScaleFactor: 1, mobile: false });
   await page.waitForTimeout(200);
   p = await panel(page);
   assert.ok(p.rect.right <= 900 && p.rect.bottom <= 600 && p.rect.left >= 0 && p.rect.top >= 0, `on screen in a smaller window: ${JSON.stringify(p.rect)}`);
+  assertClearOfBar(p, await botBar(page), 'in a smaller window');
   const where = p.rect;
   await page.reload();
   p = await waitFor(async () => { const x = await panel(page); return x && x.items.length ? x : null; }, { message: 'the panel after the reload' });
