@@ -70,7 +70,18 @@
     else if (status.checking || !status.checked) setState(t('popupCheckingNow'), 'muted');
     else setState(t('popupChecking'), 'ok');
     showCounts(status.counts || {});
+    // Opened while a check is under way (the first one, or a keystroke's): ask again until it
+    // is done, so that the popup does not keep saying 正在检查 after the check finished.
+    clearTimeout(pollTimer);
+    if (!status.error && (status.checking || !status.checked) && polls < MAX_POLLS) {
+      polls += 1;
+      pollTimer = setTimeout(refresh, 300);
+    }
   }
+
+  const MAX_POLLS = 200;
+  let polls = 0;
+  let pollTimer = 0;
 
   async function refresh() {
     const tab = await activeTab();
