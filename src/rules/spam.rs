@@ -208,6 +208,15 @@ fn chains_with(ctx: &Context<'_>, threshold: u32) -> Vec<Chain> {
             let chain_like = covered * 10 >= span_chars * 6 || gaps.chars().all(is_separator);
             let promo = cluster.iter().any(|t| t.promo);
             let strong = has_brand || cluster.iter().any(|t| t.promo && t.weight >= 3);
+            // A known brand in prose (展现篮球比分直播：在补齐养老事业短板) is reported by
+            // itself, whatever the article's genre: hijacked pages insert it into ordinary
+            // sentences, and a report or lesson has no reason to name it unquoted.
+            if has_brand && !chain_like {
+                for t in cluster.iter().filter(|t| t.brand) {
+                    out.push(Chain { field, block, start: t.start, end: t.end, distinct: 1, terms: vec![t.term.to_string()] });
+                }
+                continue;
+            }
             // Prose of prohibited terms alone is the `prohibited` rule's business (a lure).
             if !chain_like && !promo {
                 continue;
@@ -250,10 +259,15 @@ impl Rule for Spam {
             let text = ctx.text_of(c.field, c.block);
             let shown: Vec<&str> = c.terms.iter().take(4).map(String::as_str).collect();
             let message = match ctx.locale {
+                // A brand on its own (or one term repeated) is no chain.
+                Locale::ZhCn if c.distinct == 1 => format!("疑似被植入的博彩或色情网站名称：“{}”，常见于账号被盗或网页被篡改", shown.join("、")),
+                Locale::En if c.distinct == 1 => format!("Possibly injected gambling or porn site name: “{}”, typical of a hijacked account or page", shown.join(", ")),
                 Locale::ZhCn => format!("疑似被植入的垃圾信息：{} 个色情、赌博或推广用语连成一串（{}…），常见于账号被盗或网页被篡改", c.distinct, shown.join("、")),
                 Locale::En => format!("Possibly injected spam: {} porn, gambling or promotion terms in a chain ({}…), typical of a hijacked account or page", c.distinct, shown.join(", ")),
             };
             let suggestion = match ctx.locale {
+                Locale::ZhCn if c.distinct == 1 => "删除这个名称，并检查账号和素材是否被他人篡改",
+                Locale::En if c.distinct == 1 => "Delete the name and check whether the account or material was tampered with",
                 Locale::ZhCn => "删除整串内容，并检查账号和素材是否被他人篡改",
                 Locale::En => "Delete the whole chain and check whether the account or material was tampered with",
             };
@@ -317,6 +331,21 @@ mod tests {
         let injected = Article::from_paragraphs("777真人娱乐场 百家乐 澳门新葡京 学校召开期末工作会议", ["会议总结了本学期的工作。"]);
         let found = check(&injected, "spam");
         assert!(found.iter().any(|f| f.severity == crate::Severity::Block), "{found:?}");
+    }
+
+    #[test]
+    fn a_known_brand_inserted_into_a_police_reports_prose_is_reported_alone() {
+        let a = Article::from_paragraphs(
+            "景谷警方破获特大运输毒品案",
+            ["民警查获冰毒两袋，依法刑事拘留犯罪嫌疑人。", "闽南网推出专题报道，以图、文、视频等形式，展现篮球比分直播：在补齐养老事业短板"],
+        );
+        let f = check(&a, "spam");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].text.as_str(), f[0].severity), ("篮球比分直播", crate::Severity::Block));
+        let para = "闽南网推出专题报道，以图、文、视频等形式，展现篮球比分直播：在补齐养老事业短板";
+        let start = para.encode_utf16().count() - "篮球比分直播：在补齐养老事业短板".encode_utf16().count();
+        assert_eq!((f[0].block, f[0].start, f[0].end), (Some(1), start, start + 6));
+        assert!(f[0].message.contains("网站名称：“篮球比分直播”"), "{}", f[0].message);
     }
 
     #[test]
