@@ -169,7 +169,10 @@ function renderRules() {
   list.replaceChildren();
   for (const rule of rules) {
     const locked = lockedRule(rule.id);
-    const s = (locked ? { ...(ruleSettings[rule.id] || {}), ...((managed && managed.rules[rule.id]) || {}) } : ruleSettings[rule.id]) || {};
+    // A locked rule shows what the checker uses: the organisation's setting alone (buildConfig
+    // replaces the user's setting of a managed rule, and uses none of the user's under
+    // lockUserSettings); the user's stays stored, untouched.
+    const s = (locked ? managed && managed.rules[rule.id] : ruleSettings[rule.id]) || {};
     const enabled = s.enabled ?? rule.enabledByDefault;
     const box = h('div', { class: `rule${enabled ? '' : ' off'}${locked ? ' locked' : ''}`, 'data-rule': rule.id });
     const checkId = `enabled-${rule.id}`;
