@@ -279,6 +279,60 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   await page.close();
 });
 
+test('review sheet: 仍要发表 with a reason for each item, really published: each item shows its own reason on the sheet itself', async () => {
+  const sw = await env.serviceWorker();
+  const page = await openEditor(env, 'prosemirror', { article: 'school', appmsgid: 7375 });
+  await waitFor(async () => (await highlightTexts(page, 'wxlint-block')).length >= 5, { message: 'the school article\'s block findings' });
+  await page.click('#js_send');
+  await waitFor(async () => { const d = await guardDialog(page); return d && !d.waiting; }, { message: 'the guard dialog' });
+  const dialog = page.locator('#wxlint-extension-root .dialog');
+  await dialog.locator('input.per-item').check();
+  const own = dialog.locator('input.own-reason');
+  const n = await own.count();
+  assert.ok(n >= 5, `one field per block finding (${n})`);
+  /** The reason typed for each finding's text (the field's label: “text”的理由). */
+  const reasons = new Map();
+  for (let i = 0; i < n; i += 1) {
+    const label = await own.nth(i).getAttribute('aria-label');
+    const text = /^“(.*)”的理由$/.exec(label)[1];
+    const reason = reasons.get(text) || `第 ${reasons.size + 1} 项已核实：${text}`;
+    reasons.set(text, reason);
+    await own.nth(i).fill(reason);
+  }
+  await dialog.locator('button.publish').click();
+  await waitFor(async () => (await markers(page)).sendClicks === 1, { message: 'the publish click to reach the page' });
+  await page.locator('.new_mass_send_dialog .weui-desktop-btn_primary').click();
+  await page.locator('.double_check_dialog .weui-desktop-btn_primary').click();
+  await waitFor(async () => (await markers(page)).published === 1, { message: '继续发表 to reach the page' });
+  await waitFor(async () => {
+    const all = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
+    const list = (all && all['appmsgid:7375']) || [];
+    return list.length === 1 && list[0].outcome === 'published';
+  }, { message: 'the record settled as published' });
+
+  const [sheet] = await Promise.all([
+    env.context.waitForEvent('page', { timeout: TIMEOUT }),
+    page.locator('#wxlint-extension-root .panel button.sheet').click(),
+  ]);
+  await sheet.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: TIMEOUT });
+  const s = await readSheet(sheet);
+  const overridden = s.findings.filter((f) => f.state === 'override');
+  assert.equal(overridden.length, n, `every block finding is 仍要发表 (${JSON.stringify(s.findings.map((f) => [f.mark, f.state]))})`);
+  for (const f of overridden) {
+    assert.equal(f.stateText, '仍要发表');
+    const text = [...reasons.keys()].find((x) => x === f.mark || (x.endsWith('…') && f.mark.startsWith(x.slice(0, -1))));
+    assert.ok(text, `a reason was typed for “${f.mark}”`);
+    // Its own reason, on the item's row — not a reference to the record.
+    assert.equal(f.reason, `理由：${reasons.get(text)}`, `“${f.mark}”`);
+    assert.doesNotMatch(f.reason, /见“仍要发表”记录/);
+  }
+  // The record says the reasons were given item by item, without repeating them.
+  assert.equal(s.records.length, 1);
+  assert.match(s.records[0], /各项分别填写了理由/);
+  await sheet.close();
+  await page.close();
+});
+
 test('review sheet: a long article prints on several pages, each with the title and its number; 仍要发表 then 取消 in WeChat\'s own confirmation is not recorded as published', async () => {
   const sw = await env.serviceWorker();
   const page = await openEditor(env, 'prosemirror', { article: 'school', appmsgid: 7374 });
