@@ -135,14 +135,61 @@
     if (text) messageTimer = setTimeout(() => { parts.message.hidden = true; }, 8000);
   }
 
-  /** A toast at the bottom of the window, with 撤销 when `undo` is given. */
+  /** The row the last ignore / allow action came from (its key): where focus returns after 撤销. */
+  let actedKey = null;
+
+  /** Whether keyboard focus is lost (on the page's body: its button went with the row) or in our UI. */
+  function focusLostOrOurs() {
+    const shadow = el && el.getRootNode();
+    const active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement) return true;
+    return !!shadow && ns.ui.isOwn(active) && !!(/** @type {ShadowRoot} */ (shadow).activeElement);
+  }
+
+  /** Focus back in the panel: the row acted on if it is there again, else the first row, else its toggle. */
+  function refocusPanel(key) {
+    if (!el || collapsedNow) { if (parts.toggle) parts.toggle.focus({ preventScroll: true }); return; }
+    const rows = /** @type {HTMLElement[]} */ ([...el.querySelectorAll('li.item[tabindex="0"]')]);
+    const target = rows.find((r) => r.dataset.key === key) || rows[0] || parts.toggle;
+    if (target) target.focus({ preventScroll: true });
+  }
+
+  /**
+   * A toast at the bottom of the window, with 撤销 when `undo` is given. When the action left
+   * keyboard focus nowhere (its row is gone) or in our UI, focus goes to 撤销; the toast stays
+   * while 撤销 has focus (no timeout under the keyboard user), Escape closes it, and focus then
+   * returns to the panel.
+   */
   function toast(text, undo) {
     clearTimeout(toastTimer);
     const box = parts.toast;
     const children = [h('span', { class: 'text' }, text)];
+    /** @type {HTMLButtonElement | null} */
+    let undoButton = null;
+    const key = actedKey;
+    actedKey = null;
     if (undo) {
-      children.push(h('button', { class: 'undo', onclick: () => { hideToast(); undo(); } }, t('undo')));
+      undoButton = /** @type {HTMLButtonElement} */ (h('button', {
+        class: 'undo',
+        onclick: () => {
+          const hadFocus = box.contains(/** @type {ShadowRoot} */ (box.getRootNode()).activeElement);
+          hideToast();
+          undo();
+          if (hadFocus) requestAnimationFrame(() => refocusPanel(key));
+        },
+        onkeydown: (ev) => {
+          if (ev.key !== 'Escape') return;
+          ev.preventDefault();
+          ev.stopPropagation();
+          hideToast();
+          refocusPanel(key);
+        },
+        onfocus: () => clearTimeout(toastTimer),
+        onblur: () => { clearTimeout(toastTimer); toastTimer = setTimeout(hideToast, 8000); },
+      }, t('undo')));
+      children.push(undoButton);
     }
+    const moveFocus = !!undoButton && focusLostOrOurs();
     box.replaceChildren(...children);
     box.hidden = false;
     // Next to the panel (in the margin it uses), not over the article's text.
@@ -166,6 +213,7 @@
       box.style.transform = '';
     }
     toastTimer = setTimeout(hideToast, 8000);
+    if (moveFocus) undoButton.focus({ preventScroll: true });
   }
 
   function hideToast() {
@@ -509,7 +557,7 @@
     if (ignored) {
       actions.push(h('button', { class: 'unignore', onclick: (e) => { e.stopPropagation(); if (handlers.onUnignore) handlers.onUnignore(latest(row, true)); } }, t('unignore')));
     } else {
-      actions.push(h('button', { class: 'ignore', title: t('ignoreHint'), onclick: (e) => { e.stopPropagation(); if (handlers.onIgnore) handlers.onIgnore(latest(row, false)); } }, t('ignore')));
+      actions.push(h('button', { class: 'ignore', title: t('ignoreHint'), onclick: (e) => { e.stopPropagation(); actedKey = row.key; if (handlers.onIgnore) handlers.onIgnore(latest(row, false)); } }, t('ignore')));
       if (handlers.canAllow(f)) {
         actions.push(h('button', { class: 'allow', title: t('allowHint'), onclick: (e) => { e.stopPropagation(); askAllow(latest(row, false)); } }, t('addToAllowList')));
       }
@@ -521,6 +569,7 @@
       'data-severity': f.severity,
       'data-rule': f.rule,
       'data-count': String(n),
+      'data-key': row.key,
       title: f.suggestion ? `${f.message}\n${t('suggestionPrefix')}${f.suggestion}` : f.message,
       tabindex: ignored ? '-1' : '0',
       role: ignored ? null : 'button',
@@ -551,7 +600,7 @@
       h('div', { class: 'buttons' }, yes, no));
     box.hidden = false;
     const close = () => { box.hidden = true; box.replaceChildren(); };
-    yes.addEventListener('click', () => { close(); if (handlers.onAllow) handlers.onAllow(latest(row, false)); });
+    yes.addEventListener('click', () => { close(); actedKey = row.key; if (handlers.onAllow) handlers.onAllow(latest(row, false)); });
     no.addEventListener('click', close);
     box.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }, { once: true });
     box.scrollIntoView({ block: 'nearest' });

@@ -100,7 +100,7 @@ test('加入白名单 asks first, saying it applies to every article; it can be 
   await options.close();
 });
 
-test('忽略 (this article only) from the keyboard: Tab to the row\'s button, Enter; the toast\'s 撤销 brings it back; 显示已忽略 lists it with 恢复提示', async () => {
+test('忽略 (this article only) from the keyboard: Tab to the row\'s button, Enter; focus moves to the toast\'s 撤销 (kept while focused; Enter brings the row back and focus to it; Escape closes it); 显示已忽略 lists it with 恢复提示', async () => {
   const page = await school({ appmsgid: 9200 });
   // Keyboard only: focus the panel's first row, Tab to its 在本文忽略 button.
   await page.locator(`${PANEL} li.item`).first().focus();
@@ -113,12 +113,34 @@ test('忽略 (this article only) from the keyboard: Tab to the row\'s button, En
   await waitFor(async () => (await panel(page)).items.length === before - 1, { message: 'the row ignored' });
   const toast = page.locator('#wxlint-extension-root .toast');
   assert.match(await toast.innerText(), /已在本文忽略/);
-  await toast.locator('button.undo').click();
-  await waitFor(async () => (await panel(page)).items.length === before, { message: 'back after 撤销' });
+  // 撤销 from the keyboard: the row (and its button) went, so focus is on 撤销, not lost on the page.
+  const activeInRoot = () => page.evaluate(() => {
+    const a = document.getElementById('wxlint-extension-root').shadowRoot.activeElement;
+    return a ? { cls: a.className, text: a.textContent, rule: a.dataset.rule || null, inToast: !!a.closest('.toast') } : null;
+  });
+  assert.deepEqual(await activeInRoot(), { cls: 'undo', text: '撤销', rule: null, inToast: true }, 'focus on the toast\'s 撤销');
+  // It stays while it has focus (no timeout under a keyboard user): past the 8 s the toast would last.
+  await page.waitForTimeout(8500);
+  assert.equal(await toast.isVisible(), true, 'the toast is still there while 撤销 has focus');
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await panel(page)).items.length === before, { message: 'back after 撤销 (Enter)' });
+  assert.equal(await toast.isVisible(), false);
+  // Focus returns to the restored row.
+  const back = await waitFor(async () => { const a = await activeInRoot(); return a && a.rule ? a : null; }, { message: 'focus back in the panel' });
+  assert.equal(back.rule, firstRule, 'focus on the row that was ignored and is back');
+  // Ignore again from the keyboard; Escape closes the toast and returns focus to the panel.
+  await page.keyboard.press('Tab');
+  assert.equal((await activeInRoot()).cls, 'ignore');
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await panel(page)).items.length === before - 1, { message: 'ignored from the keyboard again' });
+  assert.equal((await activeInRoot()).cls, 'undo');
+  await page.keyboard.press('Escape');
+  assert.equal(await toast.isVisible(), false, 'Escape closes the toast');
+  const after = await activeInRoot();
+  assert.ok(after && /\bitem\b/.test(after.cls), `focus on a panel row after Escape: ${JSON.stringify(after)}`);
+  assert.equal((await panel(page)).items.length, before - 1, 'Escape does not undo');
 
-  // Ignore again (mouse), then 显示已忽略 → 恢复提示.
-  await page.locator(`${PANEL} li.item[data-rule="${firstRule}"] button.ignore`).first().click();
-  await waitFor(async () => (await panel(page)).items.length === before - 1, { message: 'ignored again' });
+  // Still ignored: 显示已忽略 → 恢复提示.
   const show = page.locator(`${PANEL} button.show-ignored`);
   assert.match(await show.textContent(), /显示已忽略（\d+）/);
   await show.click();
