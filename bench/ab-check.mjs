@@ -1,0 +1,27 @@
+// A/B of two builds of the WASM package: the 10,000-character full check (built-in lists +
+// 20,000 entries, the article of wasm-bench.mjs), both packages in one process, 9 interleaved
+// rounds of 100 checks, medians of the round medians.
+//
+//   git worktree add ../old REV && (cd ../old && wasm-pack build --release --target nodejs --out-dir pkg-node)
+//   node bench/ab-check.mjs ../old/pkg-node pkg-node
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { lexiconTerms, lexiconFile, benchArticle } from './data.mjs';
+const require = createRequire(import.meta.url);
+const [a, b] = process.argv.slice(2);
+const A = require(path.resolve(a, 'wxlint.js')), B = require(path.resolve(b, 'wxlint.js'));
+const terms = lexiconTerms(20000, 1), lex = lexiconFile(terms), art = benchArticle(10000, terms);
+const mk = (M) => { const c = new M.Checker(); c.loadLexicon(lex, null, 'bench'); return c; };
+const ca = mk(A), cb = mk(B);
+const med = (s) => [...s].sort((x, y) => x - y)[s.length >> 1];
+const ma = [], mb = [];
+for (let r = 0; r < 9; r++) for (const [c, m] of (r % 2 ? [[ca, ma], [cb, mb]] : [[cb, mb], [ca, ma]])) {
+  for (let i = 0; i < 20; i++) c.check(art);
+  const s = []; for (let i = 0; i < 100; i++) { const t = performance.now(); c.check(art); s.push(performance.now() - t); }
+  m.push(med(s));
+}
+console.log(`findings ${ca.check(art).length} / ${cb.check(art).length}`);
+console.log(`A ${a}: median of medians ${med(ma).toFixed(3)} ms  [${ma.map(x=>x.toFixed(3)).join(' ')}]`);
+console.log(`B ${b}: median of medians ${med(mb).toFixed(3)} ms  [${mb.map(x=>x.toFixed(3)).join(' ')}]`);
+console.log(`B/A ${(med(mb)/med(ma)).toFixed(3)}`);
