@@ -57,7 +57,11 @@ export function articleFromMarkdown(source, options = {}) {
     blocks.push({ type: 'text', text: line.slice(prefix.length), style: { heading } });
     spans.push({ from: start + prefix.length, to: start + line.length });
   }
-  return { article: { title, author: options.author || '', digest: options.digest || '', blocks }, spans, titleSpan };
+  // Author and digest are outside the document: left out unless given, so nothing is reported
+  // about them. The title is the first heading line when titleFromHeading is on (a document
+  // without one gets 标题不能为空), else unknown.
+  const known = options.titleFromHeading !== false;
+  return { article: { title: known ? title : null, author: options.author ?? null, digest: options.digest ?? null, blocks }, spans, titleSpan };
 }
 
 const SEVERITY = { block: 'error', review: 'warning', warn: 'warning', info: 'info' };

@@ -71,7 +71,9 @@ export function articleFromDoc(doc, fields = {}) {
     }
     return true;
   });
-  return { article: { title: fields.title || '', author: fields.author || '', digest: fields.digest || '', blocks }, maps };
+  // A field the caller does not give is left out, so nothing is reported about it (an editor of
+  // the body alone has no title to be empty); '' means known and empty.
+  return { article: { title: fields.title ?? null, author: fields.author ?? null, digest: fields.digest ?? null, blocks }, maps };
 }
 
 /** A UTF-16 offset of a text block → a document position (`end`: the position after it). */

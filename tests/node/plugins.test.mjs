@@ -97,3 +97,14 @@ test('codemirror plugin (delay 0): a change is checked in its own transaction, w
   assert.equal(s2.doc.toString(), 'abcd');
   assert.ok(logged.some((l) => /boom/.test(l)), JSON.stringify(logged));
 });
+
+test('the plugins leave out the fields they are not given: no 标题不能为空 for a body-only editor, but an empty given title is reported', () => {
+  const doc = schema.node('doc', null, [p(txt('学校召开安全工作会议。'))]);
+  const fieldsOf = (article) => checker.check(article).filter((f) => f.field !== 'body').map((f) => `${f.field}:${f.rule}`);
+  assert.deepEqual(fieldsOf(articleFromDoc(doc).article), []);
+  assert.deepEqual(fieldsOf(articleFromDoc(doc, {}).article), []);
+  assert.ok(fieldsOf(articleFromDoc(doc, { title: '' }).article).includes('title:title-length'));
+  const md = '学校召开安全工作会议。\n';
+  assert.deepEqual(fieldsOf(articleFromMarkdown(md, { titleFromHeading: false }).article), []);
+  assert.ok(fieldsOf(articleFromMarkdown(md).article).includes('title:title-length'), 'no heading line: the title is empty');
+});
