@@ -17,7 +17,8 @@ export interface WxlintLinterOptions {
    * ordinary @codemirror/lint source run with that delay, e.g. for very long documents).
    */
   delay?: number;
-  /** A first line `# …` is the article's title (default true). */
+  /** A first line `# …` is the article's title (default true; a document without one then has an
+   * empty title). With false the title is not checked, nor are author and digest unless given. */
   titleFromHeading?: boolean;
   author?: string;
   digest?: string;

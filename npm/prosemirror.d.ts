@@ -14,7 +14,8 @@ export interface WxlintPluginOptions {
   checker: CheckerLike;
   /** Milliseconds to wait after the last change before checking (default 0: the next task). */
   delay?: number;
-  /** The article's fields that are not in the document (the checker checks them too). */
+  /** The article's fields that are not in the document (the checker checks them too). A field not
+   * given is not checked (no 标题不能为空 for an editor of the body alone); `''` is an empty field. */
   fields?: () => { title?: string; author?: string; digest?: string };
   /** Called with every result (the fields' findings included) and the time it took. */
   onFindings?: (findings: Finding[], ms: number) => void;
