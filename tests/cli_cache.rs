@@ -111,6 +111,25 @@ fn a_damaged_or_foreign_snapshot_is_ignored_and_replaced() {
 }
 
 #[test]
+fn an_oversized_cache_file_is_not_read_and_is_replaced() {
+    let dir = temp_dir("oversized");
+    let want = findings(&check(&dir, &["--no-cache"]));
+    check(&dir, &[]);
+    let file = dir.join(&snapshot_files(&dir)[0]);
+    let good = fs::read(&file).unwrap();
+    // 64 MB and one byte, sparse: the good snapshot at its start, zeros after it.
+    let f = fs::OpenOptions::new().write(true).open(&file).unwrap();
+    f.set_len((64 << 20) + 1).unwrap();
+    drop(f);
+    let o = check(&dir, &[]);
+    assert!(stderr(&o).contains("wxlint: cache: ignored") && stderr(&o).contains("over the 67108864-byte limit"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("wxlint: cache: wrote"), "replaced: {}", stderr(&o));
+    assert_eq!(findings(&o), want);
+    assert_eq!(fs::read(&file).unwrap(), good, "the file is this build's snapshot again");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_cache_folder_that_cannot_be_made_leaves_the_run_as_it_was() {
     let dir = temp_dir("unwritable");
     let want = findings(&check(&dir, &["--no-cache"]));

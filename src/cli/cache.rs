@@ -10,7 +10,7 @@
 //! **Invariants.** The cache never changes a result: a snapshot is only accepted by the build
 //! that wrote it (its build id and checksum are verified, see [`wxlint::snapshot`]), and a
 //! restored part behaves exactly as a built one. The cache never makes a run fail: a missing,
-//! unreadable, damaged or foreign file is ignored (and replaced), a cache folder that cannot be
+//! unreadable, damaged, foreign or oversized (over 64 MB, not read) file is ignored (and replaced), a cache folder that cannot be
 //! written leaves the run as it was. A file is written under a temporary name and renamed, so a
 //! concurrent run reads either the whole file or none; files of other builds are removed when a
 //! new one is written. `WXLINT_LOG=cache` tells on stderr what the cache did.
@@ -60,7 +60,7 @@ pub fn restore(enabled: bool) -> Option<Cache> {
         return None;
     }
     let file = dir()?.join(file_name());
-    let restored = match fs::read(&file) {
+    let restored = match read_capped(&file) {
         Ok(bytes) => match wxlint::snapshot::restore(&bytes) {
             Ok(_) => {
                 log(format_args!("restored {}", file.display()));
@@ -71,12 +71,38 @@ pub fn restore(enabled: bool) -> Option<Cache> {
                 false
             }
         },
-        Err(e) => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             log(format_args!("no snapshot at {}: {e}", file.display()));
+            false
+        }
+        Err(e) => {
+            log(format_args!("ignored {}: {e}", file.display()));
             false
         }
     };
     Some(Cache { file, restored })
+}
+
+/// Largest cache file read (this build's snapshot is ~14 MB): a bigger one is not this build's
+/// and is ignored (and replaced) without being read into memory.
+const MAX_BYTES: u64 = 64 << 20;
+
+/// The file's bytes, or an error when it is over [`MAX_BYTES`] (checked before reading, and
+/// again while reading, should it grow meanwhile).
+fn read_capped(file: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let f = fs::File::open(file)?;
+    let len = f.metadata()?.len();
+    let too_big = |n: u64| std::io::Error::other(format!("{n} bytes, over the {MAX_BYTES}-byte limit"));
+    if len > MAX_BYTES {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    f.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// At the end of a run: writes this process's start-up state to the cache if it was not there
