@@ -85,13 +85,32 @@ fn a_second_run_restores_what_the_first_wrote_and_finds_the_same() {
     fs::remove_dir_all(&dir).unwrap();
 }
 
-#[test]
-fn a_damaged_or_foreign_snapshot_is_ignored_and_replaced() {
-    let dir = temp_dir("damaged");
+/// A cache folder holding this build's snapshot: the folder, the findings of an uncached run,
+/// the snapshot's path and its bytes.
+fn seeded(name: &str) -> (PathBuf, String, PathBuf, Vec<u8>) {
+    let dir = temp_dir(name);
     let want = findings(&check(&dir, &["--no-cache"]));
     check(&dir, &[]);
     let file = dir.join(&snapshot_files(&dir)[0]);
     let good = fs::read(&file).unwrap();
+    (dir, want, file, good)
+}
+
+/// A run on the spoilt snapshot at `file`: it says it ignored the file and wrote this build's
+/// snapshot again, and finds what an uncached run finds. Returns its stderr.
+fn assert_ignored_and_replaced(dir: &Path, file: &Path, good: &[u8], want: &str, what: &str) -> String {
+    let o = check(dir, &[]);
+    let err = stderr(&o);
+    assert!(err.contains("wxlint: cache: ignored"), "{what}: {err}");
+    assert!(err.contains("wxlint: cache: wrote"), "{what}: replaced: {err}");
+    assert_eq!(findings(&o), want, "{what}");
+    assert_eq!(fs::read(file).unwrap(), good, "{what}: the file is this build's snapshot again");
+    err
+}
+
+#[test]
+fn a_damaged_or_foreign_snapshot_is_ignored_and_replaced() {
+    let (dir, want, file, good) = seeded("damaged");
 
     // One byte changed in the middle, the file cut short, and another build's id.
     let mut flipped = good.clone();
@@ -101,31 +120,20 @@ fn a_damaged_or_foreign_snapshot_is_ignored_and_replaced() {
     foreign[12] ^= 0x01; // inside the build id (after magic and format)
     for (what, bytes) in [("damaged", flipped), ("cut", good[..good.len() / 3].to_vec()), ("foreign", foreign), ("empty", Vec::new())] {
         fs::write(&file, &bytes).unwrap();
-        let o = check(&dir, &[]);
-        assert!(stderr(&o).contains("wxlint: cache: ignored"), "{what}: {}", stderr(&o));
-        assert!(stderr(&o).contains("wxlint: cache: wrote"), "{what}: replaced: {}", stderr(&o));
-        assert_eq!(findings(&o), want, "{what}");
-        assert_eq!(fs::read(&file).unwrap(), good, "{what}: the file is this build's snapshot again");
+        assert_ignored_and_replaced(&dir, &file, &good, &want, what);
     }
     fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn an_oversized_cache_file_is_not_read_and_is_replaced() {
-    let dir = temp_dir("oversized");
-    let want = findings(&check(&dir, &["--no-cache"]));
-    check(&dir, &[]);
-    let file = dir.join(&snapshot_files(&dir)[0]);
-    let good = fs::read(&file).unwrap();
+    let (dir, want, file, good) = seeded("oversized");
     // 64 MB and one byte, sparse: the good snapshot at its start, zeros after it.
     let f = fs::OpenOptions::new().write(true).open(&file).unwrap();
     f.set_len((64 << 20) + 1).unwrap();
     drop(f);
-    let o = check(&dir, &[]);
-    assert!(stderr(&o).contains("wxlint: cache: ignored") && stderr(&o).contains("over the 67108864-byte limit"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("wxlint: cache: wrote"), "replaced: {}", stderr(&o));
-    assert_eq!(findings(&o), want);
-    assert_eq!(fs::read(&file).unwrap(), good, "the file is this build's snapshot again");
+    let err = assert_ignored_and_replaced(&dir, &file, &good, &want, "oversized");
+    assert!(err.contains("over the 67108864-byte limit"), "{err}");
     fs::remove_dir_all(&dir).unwrap();
 }
 
