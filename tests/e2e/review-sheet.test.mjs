@@ -279,9 +279,13 @@ test('review sheet: 仍要发表 with a reason, then 生成审核单 opens a pri
   await page.close();
 });
 
-test('review sheet: 仍要发表 with a reason for each item, really published: each item shows its own reason on the sheet itself', async () => {
-  const sw = await env.serviceWorker();
-  const page = await openEditor(env, 'prosemirror', { article: 'school', appmsgid: 7375 });
+/**
+ * The school article (record `appmsgid`) with its block findings drawn, 发表 clicked, and the guard
+ * dialog switched to one reason per item: the page, the dialog, its reason fields and their count
+ * (at least 5, one per block finding).
+ */
+async function guardWithPerItemReasons(appmsgid) {
+  const page = await openEditor(env, 'prosemirror', { article: 'school', appmsgid });
   await waitFor(async () => (await highlightTexts(page, 'wxlint-block')).length >= 5, { message: 'the school article\'s block findings' });
   await page.click('#js_send');
   await waitFor(async () => { const d = await guardDialog(page); return d && !d.waiting; }, { message: 'the guard dialog' });
@@ -290,6 +294,31 @@ test('review sheet: 仍要发表 with a reason for each item, really published: 
   const own = dialog.locator('input.own-reason');
   const n = await own.count();
   assert.ok(n >= 5, `one field per block finding (${n})`);
+  return { page, dialog, own, n };
+}
+
+/** Waits until the stored record of `appmsgid` is one 仍要发表 entry settled with `outcome`. */
+async function settled(sw, appmsgid, outcome) {
+  await waitFor(async () => {
+    const all = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
+    const list = (all && all[`appmsgid:${appmsgid}`]) || [];
+    return list.length === 1 && list[0].outcome === outcome;
+  }, { message: `the record settled as ${outcome}` });
+}
+
+/** Opens the review sheet from the panel and waits until it is ready. */
+async function openSheet(page) {
+  const [sheet] = await Promise.all([
+    env.context.waitForEvent('page', { timeout: TIMEOUT }),
+    page.locator('#wxlint-extension-root .panel button.sheet').click(),
+  ]);
+  await sheet.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: TIMEOUT });
+  return sheet;
+}
+
+test('review sheet: 仍要发表 with a reason for each item, really published: each item shows its own reason on the sheet itself', async () => {
+  const sw = await env.serviceWorker();
+  const { page, dialog, own, n } = await guardWithPerItemReasons(7375);
   /** The reason typed for each finding's text (the field's label: “text”的理由). */
   const reasons = new Map();
   for (let i = 0; i < n; i += 1) {
@@ -304,17 +333,9 @@ test('review sheet: 仍要发表 with a reason for each item, really published: 
   await page.locator('.new_mass_send_dialog .weui-desktop-btn_primary').click();
   await page.locator('.double_check_dialog .weui-desktop-btn_primary').click();
   await waitFor(async () => (await markers(page)).published === 1, { message: '继续发表 to reach the page' });
-  await waitFor(async () => {
-    const all = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
-    const list = (all && all['appmsgid:7375']) || [];
-    return list.length === 1 && list[0].outcome === 'published';
-  }, { message: 'the record settled as published' });
+  await settled(sw, 7375, 'published');
 
-  const [sheet] = await Promise.all([
-    env.context.waitForEvent('page', { timeout: TIMEOUT }),
-    page.locator('#wxlint-extension-root .panel button.sheet').click(),
-  ]);
-  await sheet.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: TIMEOUT });
+  const sheet = await openSheet(page);
   const s = await readSheet(sheet);
   const overridden = s.findings.filter((f) => f.state === 'override');
   assert.equal(overridden.length, n, `every block finding is 仍要发表 (${JSON.stringify(s.findings.map((f) => [f.mark, f.state]))})`);
@@ -335,34 +356,17 @@ test('review sheet: 仍要发表 with a reason for each item, really published: 
 
 test('review sheet: a long article prints on several pages, each with the title and its number; 仍要发表 then 取消 in WeChat\'s own confirmation is not recorded as published', async () => {
   const sw = await env.serviceWorker();
-  const page = await openEditor(env, 'prosemirror', { article: 'school', appmsgid: 7374 });
-  await waitFor(async () => (await highlightTexts(page, 'wxlint-block')).length >= 5, { message: 'the school article\'s block findings' });
-  await page.click('#js_send');
-  await waitFor(async () => { const d = await guardDialog(page); return d && !d.waiting; }, { message: 'the guard dialog' });
-  const dialog = page.locator('#wxlint-extension-root .dialog');
-  // One reason per item instead of a general one.
-  await dialog.locator('input.per-item').check();
-  const own = dialog.locator('input.own-reason');
-  const n = await own.count();
-  assert.ok(n >= 5, `one field per block finding (${n})`);
+  const { page, dialog, own, n } = await guardWithPerItemReasons(7374);
   for (let i = 0; i < n; i += 1) await own.nth(i).fill(`第 ${i + 1} 项已核实`);
   await dialog.locator('button.publish').click();
   await waitFor(async () => (await markers(page)).sendClicks === 1, { message: 'the click to reach the page' });
   await page.locator('.new_mass_send_dialog .weui-desktop-btn_primary').click();
   // WeChat's own double check: 取消.
   await page.locator('.double_check_dialog .weui-desktop-btn_default', { hasText: '取消' }).click();
-  await waitFor(async () => {
-    const all = await sw.evaluate(async () => (await chrome.storage.local.get('wxlint.overrides'))['wxlint.overrides']);
-    const list = (all && all['appmsgid:7374']) || [];
-    return list.length === 1 && list[0].outcome === 'cancelled';
-  }, { message: 'the record settled as cancelled' });
+  await settled(sw, 7374, 'cancelled');
   assert.equal((await markers(page)).published, 0, 'the page did not publish');
 
-  const [sheet] = await Promise.all([
-    env.context.waitForEvent('page', { timeout: TIMEOUT }),
-    page.locator('#wxlint-extension-root .panel button.sheet').click(),
-  ]);
-  await sheet.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: TIMEOUT });
+  const sheet = await openSheet(page);
   const s = await readSheet(sheet);
   assert.ok(s.findings.length >= 10, `the school article's findings (${s.findings.length})`);
   assert.deepEqual(s.findings.filter((f) => f.state === 'override'), [], 'nothing is "published anyway": WeChat\'s confirmation was cancelled');
