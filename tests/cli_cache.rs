@@ -152,11 +152,36 @@ fn a_cache_folder_that_cannot_be_made_leaves_the_run_as_it_was() {
 }
 
 #[test]
-fn no_builtin_lexicon_and_an_empty_cache_dir_turn_the_cache_off() {
+fn a_run_without_the_built_in_lexicon_restores_only_the_statistics_and_writes_nothing() {
+    let dir = temp_dir("no-lexicon");
+    let config = dir.join("config.json");
+    fs::write(&config, r#"{"builtinLexicon": false}"#).unwrap();
+    let config = config.to_str().unwrap();
+    let cache = dir.join("cache");
+    // Nothing to restore: nothing is written either (saving would build the unused lexicon).
+    let o = check(&cache, &["--no-builtin-lexicon"]);
+    assert!(stderr(&o).contains("wxlint: cache: no snapshot"), "{}", stderr(&o));
+    assert!(snapshot_files(&cache).is_empty(), "{}", stderr(&o));
+    // A run with the lexicon writes the snapshot; the flag and the configuration file then
+    // restore its statistics part alone, and find what they find without the cache.
+    findings(&check(&cache, &[]));
+    assert_eq!(snapshot_files(&cache).len(), 1);
+    for extra in [&["--no-builtin-lexicon"][..], &["--config", config][..]] {
+        let want = check(&cache, &[&["--no-cache"][..], extra].concat());
+        let o = check(&cache, extra);
+        assert!(stderr(&o).contains("wxlint: cache: restored statistics only"), "{extra:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("wrote"), "{extra:?}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout.clone()).unwrap();
+        assert!(!out.contains(r#""rule": "prohibited""#), "no built-in lexicon: {out}");
+        assert!(out.contains(r#""category": "context""#), "the restored statistics in use: {out}");
+        assert_eq!((o.status.code(), out), (want.status.code(), String::from_utf8(want.stdout).unwrap()), "{extra:?}");
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_empty_cache_dir_turns_the_cache_off() {
     let dir = temp_dir("off");
-    let o = check(&dir, &["--no-builtin-lexicon"]);
-    assert!(!stderr(&o).contains("cache:"), "{}", stderr(&o));
-    assert!(snapshot_files(&dir).is_empty());
 
     // WXLINT_CACHE_DIR set but empty: no cache even where HOME would put one.
     let home = dir.join("home");

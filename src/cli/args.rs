@@ -95,10 +95,9 @@ pub struct CheckerArgs {
 }
 
 impl CheckerArgs {
-    /// Whether the run restores and keeps the start-up cache (`cache.rs`): only the built-in
-    /// lexicon is worth keeping.
+    /// Whether the run restores and keeps the start-up cache (`cache.rs`).
     pub fn uses_cache(&self) -> bool {
-        !self.no_cache && !self.no_builtin_lexicon
+        !self.no_cache
     }
 }
 

@@ -4,7 +4,9 @@
 //!
 //! Where: `$WXLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/wxlint`, else `~/.cache/wxlint`
 //! (`%LOCALAPPDATA%\wxlint` on Windows); one file, `startup-<build id>.bin` (~14 MB). Off with
-//! `--no-cache` or `WXLINT_CACHE_DIR=` (empty), and unused with `--no-builtin-lexicon`.
+//! `--no-cache` or `WXLINT_CACHE_DIR=` (empty). A run without the built-in lexicon
+//! (`--no-builtin-lexicon`, or `"builtinLexicon": false` in `--config`) restores only the
+//! statistics and writes nothing (saving would build the lexicon it does not use).
 //! The file holds only what the binary builds from its own lists, nothing of the articles checked.
 //!
 //! **Invariants.** The cache never changes a result: a snapshot is only accepted by the build
@@ -53,17 +55,19 @@ fn file_name() -> String {
     format!("{PREFIX}{}{SUFFIX}", wxlint::snapshot::build_id())
 }
 
-/// Restores the start-up state from the cache, if it holds this build's. `None`: no cache
-/// (turned off, or no folder for it).
-pub fn restore(enabled: bool) -> Option<Cache> {
+/// Restores the start-up state from the cache, if it holds this build's: the typo statistics,
+/// and the built-in lexicon if `lexicon`. `None`: no cache (turned off, or no folder for it).
+pub fn restore(enabled: bool, lexicon: bool) -> Option<Cache> {
     if !enabled {
         return None;
     }
     let file = dir()?.join(file_name());
+    let wanted = wxlint::snapshot::Restored { lexicon, statistics: true };
     let restored = match read_capped(&file) {
-        Ok(bytes) => match wxlint::snapshot::restore(&bytes) {
+        Ok(bytes) => match wxlint::snapshot::restore_parts(&bytes, wanted) {
             Ok(_) => {
-                log(format_args!("restored {}", file.display()));
+                let what = if lexicon { "lexicon and statistics" } else { "statistics only (no built-in lexicon)" };
+                log(format_args!("restored {what} from {}", file.display()));
                 true
             }
             Err(e) => {

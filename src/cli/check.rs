@@ -8,7 +8,7 @@ use super::input::{load, validate};
 use super::output_json::{write_reports, Report};
 use super::output_sarif::SarifLog;
 use super::output_text::{write_document, write_summary};
-use super::setup::build_checker;
+use super::setup::{build_checker, checker_config};
 use super::{output_error, CliError, EXIT_BLOCK, EXIT_ERROR, EXIT_OK};
 use std::io::{self, Write};
 use wxlint::{Finding, Severity};
@@ -51,8 +51,9 @@ const CHUNK: usize = 256;
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     validate(&args.paths)?;
-    let cache = super::cache::restore(args.checker.uses_cache());
-    let checker = build_checker(&args.checker)?.checker;
+    let config = checker_config(&args.checker)?;
+    let cache = super::cache::restore(args.checker.uses_cache(), config.builtin_lexicon);
+    let checker = build_checker(&args.checker, config)?.checker;
     let painter = Painter::new(args.color);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -50,7 +50,7 @@ pub const EXIT_BLOCK: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
 /// An error that ends the run with [`EXIT_ERROR`]; printed as `wxlint: {0}`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CliError(pub String);
 
 impl fmt::Display for CliError {

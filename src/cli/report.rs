@@ -21,7 +21,7 @@ use super::health::{health, load_stats, rules, Health};
 use super::input::{io_reason, load, Document, NOT_UTF8, STDIN};
 use super::progress::Progress;
 use super::report_html::{render, GENERATOR};
-use super::setup::{build_checker, Setup};
+use super::setup::{build_checker, checker_config, Setup};
 use super::{output_error, CliError, EXIT_BLOCK, EXIT_OK};
 use std::cmp::Reverse;
 use std::fs;
@@ -32,7 +32,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use wxlint::config::{resolve, OptionValue};
 use wxlint::extract::detect_format;
 use wxlint::rules::all_meta;
-use wxlint::{Finding, Locale, Severity};
+use wxlint::{Config, Finding, Locale, Severity};
 
 /// One article, checked.
 pub struct Checked {
@@ -112,7 +112,11 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     // it gets there first: `get_or_init` runs the build once).
     // With the start-up cache, both are restored first (~30 ms) and only the checker's own
     // lists are compiled.
-    let cache = super::cache::restore(args.checker.uses_cache());
+    // A refused configuration is reported by `setup`, after the work has started (as when it
+    // is read there); the cache then restores what the default configuration would use.
+    let config = checker_config(&args.checker);
+    let lexicon = config.as_ref().map_or(true, |c| c.builtin_lexicon);
+    let cache = super::cache::restore(args.checker.uses_cache(), lexicon);
     if !wxlint::snapshot::held().statistics {
         std::thread::spawn(|| {
             wxlint::wording::model();
@@ -121,11 +125,11 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
     let built = Built::new();
     let result = std::thread::scope(|s| {
         s.spawn(|| {
-            let _ = setup(&built, args);
+            let _ = setup(&built, args, &config);
         });
         // A refused configuration is the error to report, whatever else went wrong (as when
         // the checker was built first).
-        run_with(args, &built).map_err(|other| setup(&built, args).err().unwrap_or(other))
+        run_with(args, &built, &config).map_err(|other| setup(&built, args, &config).err().unwrap_or(other))
     });
     super::cache::store(cache);
     result
@@ -134,11 +138,17 @@ pub fn run(args: &ReportArgs) -> Result<i32, CliError> {
 /// The checker of a report, built once by whichever thread asks first.
 type Built = OnceLock<Result<Setup, CliError>>;
 
-fn setup<'a>(built: &'a Built, args: &ReportArgs) -> Result<&'a Setup, CliError> {
-    built.get_or_init(|| build_checker(&args.checker)).as_ref().map_err(|e| CliError(e.0.clone()))
+/// The configuration read by [`checker_config`], or why it was refused.
+type Configured = Result<Config, CliError>;
+
+fn setup<'a>(built: &'a Built, args: &ReportArgs, config: &Configured) -> Result<&'a Setup, CliError> {
+    built
+        .get_or_init(|| config.clone().and_then(|c| build_checker(&args.checker, c)))
+        .as_ref()
+        .map_err(|e| CliError(e.0.clone()))
 }
 
-fn run_with(args: &ReportArgs, built: &Built) -> Result<i32, CliError> {
+fn run_with(args: &ReportArgs, built: &Built, config: &Configured) -> Result<i32, CliError> {
     let now = now_secs();
     let today = Date::from_unix_beijing(now).unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
     let health_rules = rules(&args.health, today)?;
@@ -184,7 +194,7 @@ fn run_with(args: &ReportArgs, built: &Built) -> Result<i32, CliError> {
                 if is_earlier_report(&doc.source) {
                     return None;
                 }
-                let Ok(setup) = setup(built, args) else { return None };
+                let Ok(setup) = setup(built, args, config) else { return None };
                 let findings = setup.checker.check(&doc.article);
                 let published = published_of(path, &doc);
                 // What the report reads again: the body only for the findings' excerpts and
@@ -204,7 +214,7 @@ fn run_with(args: &ReportArgs, built: &Built) -> Result<i32, CliError> {
         |done| progress.advance_to(done),
     );
     progress.finish();
-    let setup = match setup(built, args) {
+    let setup = match setup(built, args, config) {
         Ok(setup) => setup,
         Err(e) => {
             // A refused configuration: no report, and no empty file left behind.

@@ -28,8 +28,10 @@ pub struct Setup {
     pub lexicons: Vec<LoadedLexicon>,
 }
 
-/// The checker the arguments ask for. Any error here is a usage error (exit 2).
-pub fn build_checker(args: &CheckerArgs) -> Result<Setup, CliError> {
+/// The configuration the arguments ask for: `--config`'s file (or the default), with
+/// `--no-builtin-lexicon` applied. Read before the start-up cache, which restores the built-in
+/// lexicon only for a configuration that uses it. Any error here is a usage error (exit 2).
+pub fn checker_config(args: &CheckerArgs) -> Result<Config, CliError> {
     super::input::set_max_input_mb(args.max_input_mb);
     let mut config = match &args.config {
         Some(path) => read_config(path)?,
@@ -38,6 +40,12 @@ pub fn build_checker(args: &CheckerArgs) -> Result<Setup, CliError> {
     if args.no_builtin_lexicon {
         config.builtin_lexicon = false;
     }
+    Ok(config)
+}
+
+/// The checker the arguments ask for, with the configuration [`checker_config`] read. Any
+/// error here is a usage error (exit 2).
+pub fn build_checker(args: &CheckerArgs, config: Config) -> Result<Setup, CliError> {
     let shown = args.config.as_deref().map(|p| p.display().to_string());
     let mut checker = Checker::new(config).map_err(|e| match &shown {
         Some(p) => CliError(format!("{p}: {e}")),

@@ -85,10 +85,21 @@ pub fn save() -> Vec<u8> {
 /// Installs the parts of a snapshot written by [`save`] that this process has not built yet.
 /// On error nothing is installed.
 pub fn restore(bytes: &[u8]) -> Result<Restored, SnapshotError> {
+    restore_parts(bytes, Restored { lexicon: true, statistics: true })
+}
+
+/// [`restore`], limited to the parts marked in `wanted` (a part not wanted is not decoded: a
+/// process that runs without the built-in lexicon does not pay for its ~14 MB). The whole
+/// snapshot is still verified. On error nothing is installed.
+pub fn restore_parts(bytes: &[u8], wanted: Restored) -> Result<Restored, SnapshotError> {
     let (base_bytes, model_bytes) = parts(bytes)?;
     // Decode both before installing either: all or nothing.
-    let base = (!crate::lexicon::builtin_base_is_built()).then(|| decode_all(base_bytes, "lexicon", Base::decode)).transpose()?;
-    let model = (!crate::wording::model_is_built()).then(|| decode_all(model_bytes, "statistics", Model::decode)).transpose()?;
+    let base = (wanted.lexicon && !crate::lexicon::builtin_base_is_built())
+        .then(|| decode_all(base_bytes, "lexicon", Base::decode))
+        .transpose()?;
+    let model = (wanted.statistics && !crate::wording::model_is_built())
+        .then(|| decode_all(model_bytes, "statistics", Model::decode))
+        .transpose()?;
     Ok(Restored {
         lexicon: base.is_some_and(crate::lexicon::install_builtin_base),
         statistics: model.is_some_and(crate::wording::install_model),
