@@ -123,20 +123,24 @@ pub const SENTENCE_SCAN: usize = 64;
 /// Is the hit at `start` negated by what precedes it in its clause?
 pub fn negated(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    let mut window = String::new();
-    for (n, c) in before.chars().rev().enumerate() {
+    // The window: the clause before the hit, at most NEGATION_REACH characters.
+    let mut from = start;
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
         if is_clause_end(c) || n >= NEGATION_REACH {
             break;
         }
-        window.insert(0, c);
+        from = i;
     }
+    let window = &before[from..];
     // Directly before, or one verb between (勿转、别碰), allowing list separators such as
     // 、 and 和: 勿/别/莫/禁.
     let adjacent = window.trim_end_matches(['、', '和', '与', '及', '或', ' ']);
     if adjacent.chars().rev().take(2).any(|c| NEGATOR_CHARS.contains(&c)) {
         return true;
     }
-    NEGATORS.iter().any(|neg| window.contains(neg))
+    // A negator starts at one of the window's few characters: compared there, instead of a
+    // substring search set up per negator and hit (a tenth of a lexicon-only check's time).
+    window.char_indices().any(|(i, _)| NEGATORS.iter().any(|neg| window[i..].starts_with(neg)))
 }
 
 /// How far (bytes) around a hit cue hits are looked at: [`CUE_REACH`] characters of up to 4

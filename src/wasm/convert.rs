@@ -31,6 +31,22 @@ extern "C" {
     fn try_is_array(v: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn try_keys(v: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// A JS string, seen as having `isWellFormed`.
+    type MaybeWellFormed;
+    /// `String.prototype.isWellFormed` (ES2024: Chrome 111, Firefox 119, Safari 16.4, Node 20);
+    /// an `Err` where the engine lacks it.
+    #[wasm_bindgen(catch, method, js_name = isWellFormed)]
+    fn try_is_well_formed(this: &MaybeWellFormed) -> Result<JsValue, JsValue>;
+}
+
+/// Whether a JS string holds a lone surrogate (which the copy into Rust replaces with U+FFFD,
+/// so that the original must be kept to map offsets back). Asked of the engine, one call per
+/// string; where it cannot tell, only a copy containing U+FFFD is examined, unit by unit.
+fn is_ill_formed(js: &JsString, copy: &str) -> bool {
+    match js.unchecked_ref::<MaybeWellFormed>().try_is_well_formed().ok().and_then(|v| v.as_bool()) {
+        Some(well_formed) => !well_formed,
+        None => copy.contains('\u{FFFD}') && !js.is_valid_utf16(),
+    }
 }
 
 pub fn type_error(message: &str) -> JsValue {
@@ -187,11 +203,9 @@ impl ArticleReader {
         }
         let s = v.as_string().unwrap_or_default();
         if let Some(at) = at {
-            if s.contains('\u{FFFD}') {
-                let js: JsString = v.unchecked_into();
-                if !js.is_valid_utf16() {
-                    self.originals.0.push((at.0, at.1, js));
-                }
+            let js: JsString = v.unchecked_into();
+            if is_ill_formed(&js, &s) {
+                self.originals.0.push((at.0, at.1, js));
             }
         }
         Ok(Some(s))

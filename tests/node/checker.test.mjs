@@ -255,9 +255,28 @@ test('5,000 checkers that were never freed do not exhaust the module (the built-
 
 test('lone surrogates: finding.text is exactly the slice of the input', () => {
   const article = { title: '\uD800网上赌场\uDC00', blocks: [{ type: 'text', text: '欢迎来到网上\uD800赌场代理，xx\uDFFF镇' }] };
-  const findings = new Checker().check(article);
+  // The engine is asked (String.prototype.isWellFormed, once per string) …
+  const own = Object.getOwnPropertyDescriptor(String.prototype, 'isWellFormed');
+  assert.ok(own, 'this Node has isWellFormed');
+  let asked = 0;
+  Object.defineProperty(String.prototype, 'isWellFormed', { ...own, value() { asked++; return own.value.call(this); } });
+  let findings;
+  try {
+    findings = new Checker().check(article);
+  } finally {
+    Object.defineProperty(String.prototype, 'isWellFormed', own);
+  }
+  assert.equal(asked, 2, 'the title and the block');
   assert.ok(findings.some((f) => /[\uD800-\uDFFF]/.test(f.text)), JSON.stringify(findings));
   assertOffsets(article, findings);
+  // … and an engine without it (before ES2024) gives the same findings, by the fallback that
+  // examines the copied text.
+  delete String.prototype.isWellFormed;
+  try {
+    assert.deepEqual(new Checker().check(article), findings);
+  } finally {
+    Object.defineProperty(String.prototype, 'isWellFormed', own);
+  }
 });
 
 test('Checker.rules() lists every rule with metadata', () => {
