@@ -82,8 +82,9 @@ pub struct CheckerArgs {
     #[arg(long)]
     pub no_builtin_lexicon: bool,
 
-    /// Do not use the start-up cache (the built-in lexicon compiled by an earlier run, kept in
-    /// $WXLINT_CACHE_DIR, else $XDG_CACHE_HOME/wxlint or ~/.cache/wxlint)
+    /// Do not use the start-up cache (the built-in lexicon and the typo statistics compiled by an
+    /// earlier run, kept in $WXLINT_CACHE_DIR, else $XDG_CACHE_HOME/wxlint or ~/.cache/wxlint;
+    /// a run without the built-in lexicon restores only the statistics)
     #[arg(long)]
     pub no_cache: bool,
 
