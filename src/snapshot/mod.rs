@@ -88,9 +88,9 @@ pub fn restore(bytes: &[u8]) -> Result<Restored, SnapshotError> {
     restore_parts(bytes, Restored { lexicon: true, statistics: true })
 }
 
-/// [`restore`], limited to the parts marked in `wanted` (a part not wanted is not decoded: a
-/// process that runs without the built-in lexicon does not pay for its ~14 MB). The whole
-/// snapshot is still verified. On error nothing is installed.
+/// [`restore`], limited to the parts marked in `wanted`: a part not wanted is not decoded (a
+/// process that runs without the built-in lexicon does not decode the automaton it would not
+/// use). The whole snapshot's checksum is still verified. On error nothing is installed.
 pub fn restore_parts(bytes: &[u8], wanted: Restored) -> Result<Restored, SnapshotError> {
     let (base_bytes, model_bytes) = parts(bytes)?;
     // Decode both before installing either: all or nothing.
