@@ -255,6 +255,10 @@ fn divider(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Editor and template phrases, by their first character.
+/// The characters every [`PHRASES`] entry starts with (tested): a phrase is only looked for where
+/// one of them is.
+const PHRASE_LEADS: [char; 4] = ['此', '在', '点', '请'];
+
 const PHRASES: &[&str] = &[
     "此处填写", "此处输入", "此处添加", "此处插入", "此处粘贴", "在此输入", "在此填写", "在此处输入", "在此处填写", "在这里输入",
     "在这里填写", "点击输入", "点此输入", "点击此处输入", "点击添加文字", "请输入标题", "请输入正文", "请输入文字", "请输入内容",
@@ -296,7 +300,10 @@ fn bracket(text: &str, start: usize, open: char) -> Option<usize> {
     let todo = inner.strip_prefix('待').is_some_and(|rest| {
         TODO_STRONG.iter().any(|s| rest.starts_with(s)) || (square && TODO_WEAK.iter().any(|s| rest.starts_with(s)))
     });
-    let phrase = PHRASES.iter().any(|p| inner.contains(p)) || matches!(inner, "请填写" | "请输入" | "请补充" | "填写" | "内容");
+    // A phrase anywhere inside, looked for only at its possible first characters (not one
+    // substring search per phrase and bracket: brackets are frequent in real text).
+    let phrase = inner.char_indices().any(|(i, c)| PHRASE_LEADS.contains(&c) && PHRASES.iter().any(|p| inner[i..].starts_with(p)))
+        || matches!(inner, "请填写" | "请输入" | "请补充" | "填写" | "内容");
     (todo || phrase).then_some(inner_start + len + close.len_utf8())
 }
 
@@ -345,7 +352,7 @@ fn scan(text: &str, out: &mut Vec<(usize, usize)>) {
             continue;
         }
         match c {
-            '此' | '在' | '点' | '请' => out.extend(phrase(text, i)),
+            c if PHRASE_LEADS.contains(&c) => out.extend(phrase(text, i)),
             'T' => out.extend(todo_word(text, i).map(|e| (i, e))),
             _ => {
                 if let Some(e) = closing(c).and_then(|_| bracket(text, i, c)) {
@@ -518,10 +525,18 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_starts_with_a_lead_character() {
+        for p in super::PHRASES {
+            assert!(p.starts_with(super::PHRASE_LEADS), "{p}");
+        }
+    }
+
+    #[test]
     fn template_phrases_and_brackets() {
         assert_eq!(texts("负责人：【待补充】"), ["【待补充】"]);
         assert_eq!(texts("时间：【待定】，地点：[待填]"), ["【待定】", "[待填]"]);
         assert_eq!(texts("活动内容（此处填写活动简介…）结束"), ["（此处填写活动简介…）"]);
+        assert_eq!(texts("主讲人（姓名：点击输入）"), ["（姓名：点击输入）"], "a phrase inside, not at the start");
         assert_eq!(texts("请在此输入正文"), ["请在此输入"]);
         assert_eq!(texts("此处输入文字"), ["此处输入"]);
         assert_eq!(texts("请输入标题"), ["请输入标题"]);
