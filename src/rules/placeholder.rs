@@ -254,11 +254,11 @@ fn divider(text: &str, start: usize, end: usize) -> bool {
     text[..start].trim_matches(char::is_whitespace).is_empty() && text[end..].trim_matches(char::is_whitespace).is_empty()
 }
 
-/// Editor and template phrases, by their first character.
 /// The characters every [`PHRASES`] entry starts with (tested): a phrase is only looked for where
 /// one of them is.
 const PHRASE_LEADS: [char; 4] = ['此', '在', '点', '请'];
 
+/// Editor and template phrases, by their first character.
 const PHRASES: &[&str] = &[
     "此处填写", "此处输入", "此处添加", "此处插入", "此处粘贴", "在此输入", "在此填写", "在此处输入", "在此处填写", "在这里输入",
     "在这里填写", "点击输入", "点此输入", "点击此处输入", "点击添加文字", "请输入标题", "请输入正文", "请输入文字", "请输入内容",
@@ -302,15 +302,19 @@ fn bracket(text: &str, start: usize, open: char) -> Option<usize> {
     });
     // A phrase anywhere inside, looked for only at its possible first characters (not one
     // substring search per phrase and bracket: brackets are frequent in real text).
-    let phrase = inner.char_indices().any(|(i, c)| PHRASE_LEADS.contains(&c) && PHRASES.iter().any(|p| inner[i..].starts_with(p)))
+    let phrase = inner.char_indices().any(|(i, c)| PHRASE_LEADS.contains(&c) && phrase_at(&inner[i..]).is_some())
         || matches!(inner, "请填写" | "请输入" | "请补充" | "填写" | "内容");
     (todo || phrase).then_some(inner_start + len + close.len_utf8())
 }
 
+/// The longest of [`PHRASES`] that `rest` starts with.
+fn phrase_at(rest: &str) -> Option<&'static str> {
+    PHRASES.iter().copied().filter(|p| rest.starts_with(p)).max_by_key(|p| p.len())
+}
+
 /// A phrase starting at `start`: its byte range (with a 请 before it).
 fn phrase(text: &str, start: usize) -> Option<(usize, usize)> {
-    let rest = &text[start..];
-    let p = PHRASES.iter().filter(|p| rest.starts_with(**p)).max_by_key(|p| p.len())?;
+    let p = phrase_at(&text[start..])?;
     let s = if p.starts_with('请') { start } else { start - prev_char(text, start).filter(|&c| c == '请').map_or(0, char::len_utf8) };
     Some((s, start + p.len()))
 }
