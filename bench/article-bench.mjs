@@ -26,68 +26,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
-import { Rng, lexiconTerms } from './data.mjs';
+import { fullRangeTerms, articleText, paragraphs } from './data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
-
-const CJK_START = 0x4e00;
-const CJK_LEN = 0x9fff - 0x4e00 + 1;
-
-function fullRangeTerms(n, seed) {
-  return lexiconTerms(n, seed, (rng) => String.fromCodePoint(CJK_START + rng.below(CJK_LEN)));
-}
-
-/** Zipf (s = 1) sampler over `n` ranks by inverse CDF on a precomputed table. */
-function zipf(n, rng) {
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let k = 0; k < n; k++) { sum += 1 / (k + 1); cdf[k] = sum; }
-  return () => {
-    const u = (rng.nextU32() / 4294967296) * sum;
-    let lo = 0, hi = n - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cdf[mid] < u) lo = mid + 1; else hi = mid; }
-    return lo;
-  };
-}
-
-const PUNCT = ['，', '，', '，', '。', '、', '；', '：', '“', '”', '！', '？', '（', '）'];
-const LATIN = ['WiFi', 'APP', 'PPT', 'QQ', 'AI', 'GDP', 'iPhone', 'Excel', 'ok', 'PM2.5', 'VR', 'USB'];
-
-function articleText(chars, terms, seed) {
-  const rng = new Rng(seed);
-  // A shuffled rank order, so that frequent characters are spread over the block.
-  const order = Array.from({ length: CJK_LEN }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) { const j = rng.below(i + 1); [order[i], order[j]] = [order[j], order[i]]; }
-  const next = zipf(CJK_LEN, rng);
-  const parts = [];
-  let count = 0;
-  while (count < chars) {
-    const r = rng.below(1000);
-    let s;
-    if (r < 2) s = terms[rng.below(terms.length)];
-    else if (r < 90) s = PUNCT[rng.below(PUNCT.length)];
-    else if (r < 105) s = String(rng.below(3000));
-    else if (r < 112) s = LATIN[rng.below(LATIN.length)];
-    else s = String.fromCodePoint(CJK_START + order[next()]);
-    parts.push(s);
-    count += [...s].length;
-  }
-  return parts.join('');
-}
-
-function paragraphs(text, seed) {
-  const rng = new Rng(seed);
-  const chars = [...text];
-  const out = [];
-  for (let i = 0; i < chars.length;) {
-    const len = 50 + rng.below(451);
-    out.push(chars.slice(i, i + len).join(''));
-    i += len;
-  }
-  return out;
-}
 
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
